@@ -1,0 +1,114 @@
+"""The radar chart of the six area scores, drawn as SVG with matplotlib.
+
+Pure Python: no Flask import. Uses matplotlib's object-oriented API (a Figure per chart) and
+never pyplot, whose global state is unsafe in threaded servers. The SVG is made safe to inline
+into a page whose Content-Security-Policy forbids inline styles: style attributes become
+presentation attributes, and the <style> element goes.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("svg")
+matplotlib.rcParams.update(
+    {
+        "svg.fonttype": "none",  # text stays text: smaller, selectable, readable when printed
+        "svg.hashsalt": "checklist",  # stable clip-path ids, so identical charts are identical
+        "font.family": "sans-serif",
+    }
+)
+
+from matplotlib.figure import Figure  # noqa: E402  (after choosing the backend)
+
+INK = "#0b0c0c"
+FILL = "#1d70b8"
+GRID = "#6f777b"
+SIZE_INCHES = 4.2
+
+_STYLE = re.compile(r'style="([^"]*)"')
+_REMOVE = [
+    re.compile(r"<\?xml[^>]*>\s*"),
+    re.compile(r"<!DOCTYPE[^>]*>\s*", re.S),
+    re.compile(r"<metadata>.*?</metadata>\s*", re.S),
+    re.compile(r"<style[^>]*>.*?</style>\s*", re.S),
+    re.compile(r'<path d="M 0 [^"]*"\s+fill="#ffffff"/>'),  # the white background
+]
+_ID = re.compile(r' id="([^"]*)"')
+_REFERENCE = re.compile(r'(?:url\(|href=")#([^)"]+)')
+# Six decimals of a point are far finer than a screen or a printer can show.
+_LONG_DECIMAL = re.compile(r"(\d\.\d)\d+")
+_SPACE = re.compile(r"\s*\n\s*")
+
+
+def _presentation_attributes(match: re.Match[str]) -> str:
+    attributes = []
+    for declaration in match.group(1).split(";"):
+        name, _, value = declaration.partition(":")
+        name, value = name.strip(), value.strip()
+        if name == "font-family":
+            value = "sans-serif"
+        if name:
+            attributes.append(f'{name}="{value}"')
+    return " ".join(attributes)
+
+
+def _inline_safe(svg: str) -> str:
+    svg = _STYLE.sub(_presentation_attributes, svg)
+    for pattern in _REMOVE:
+        svg = pattern.sub("", svg)
+    # Drop the ids matplotlib gives every group ("figure_1"): they would clash with the page's.
+    referenced = set(_REFERENCE.findall(svg))
+    svg = _ID.sub(lambda m: m.group(0) if m.group(1) in referenced else "", svg)
+    svg = _SPACE.sub(" ", _LONG_DECIMAL.sub(r"\1", svg))
+    return svg.replace("<svg ", '<svg stroke-linejoin="round" stroke-linecap="butt" ', 1)
+
+
+def _closed(values: Sequence[float]) -> list[float]:
+    return [*values, values[0]]
+
+
+@lru_cache(maxsize=512)
+def radar_svg(
+    labels: tuple[str, ...],
+    scores: tuple[int, ...],
+    previous: tuple[int, ...] | None = None,
+    title: str = "",
+) -> str:
+    """Draw the radar chart of `scores` (0–100) with a dashed outline of `previous`, as SVG markup.
+
+    Cached by its arguments, which are all it depends on, so repeated views do not re-render.
+    """
+    if len(labels) != len(scores) or (previous is not None and len(previous) != len(scores)):
+        raise ValueError("labels, scores and previous scores must be of the same length")
+    angles = [2 * math.pi * i / len(labels) for i in range(len(labels))]
+    figure = Figure(figsize=(SIZE_INCHES, SIZE_INCHES))
+    axes = figure.add_subplot(projection="polar")
+    axes.set_theta_offset(math.pi / 2)  # the first area at the top, then clockwise
+    axes.set_theta_direction(-1)
+    axes.set_ylim(0, 100)
+    axes.set_yticks([25, 50, 75, 100], ["25", "50", "75", "100"], fontsize=8, color=GRID)
+    axes.set_rlabel_position(360 / len(labels) / 2)
+    axes.set_xticks(angles, labels, fontsize=11, color=INK)
+    axes.tick_params(axis="x", pad=8)
+    axes.grid(color=GRID, linewidth=0.6)
+    axes.spines["polar"].set_color(GRID)
+    if previous is not None:
+        axes.plot(_closed(angles), _closed(previous), color=INK, linewidth=1.5, linestyle=(0, (4, 3)))
+    axes.fill(_closed(angles), _closed(scores), color=FILL, alpha=0.3, linewidth=0)
+    axes.plot(_closed(angles), _closed(scores), color=INK, linewidth=2, marker="o", markersize=4)
+    figure.subplots_adjust(left=0.17, right=0.83, top=0.85, bottom=0.15)
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    svg = _inline_safe(buffer.getvalue())
+    if title:
+        svg = svg.replace("<svg ", '<svg role="img" ', 1)
+        svg = re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(title)}</title>", svg, count=1)
+    return svg

@@ -1,0 +1,65 @@
+"""Error pages: a clear, translated page for every 4xx, and a plain one for the rare 5xx."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+TITLES = {
+    400: _l("Something in the request was not right"),
+    403: _l("You cannot open this page"),
+    404: _l("Page not found"),
+    405: _l("This page cannot be used that way"),
+    413: _l("Too much was sent"),
+    429: _l("Too many tries"),
+}
+EXPLANATIONS = {
+    400: _l("The page got something it did not expect. Go back and try again."),
+    403: _l("You do not have permission to open this page."),
+    404: _l("Check that the address is right. If you typed it, check every letter."),
+    405: _l("Open the page from a link or a button in this service."),
+    413: _l("The form sent far more than the checklist needs. Go back and try again."),
+    429: _l("You have tried many times in a short time. Wait a minute and try again."),
+}
+CSRF_TITLE = _l("The form could not be sent")
+CSRF_EXPLANATION = _l(
+    "This can happen when the page has been open for a long time, or when cookies are blocked. "
+    "The answers you saved earlier are kept. Open the page again and send the form once more."
+)
+NO_ROUND_TITLE = _l("No answers found")
+NO_ROUND_EXPLANATION = _l(
+    "We could not find your answers. They are deleted after a while, or when you ask, "
+    "and they are kept only in the browser you used. You can start the checklist again."
+)
+SERVER_ERROR_TITLE = _l("Sorry, something went wrong")
+SERVER_ERROR_EXPLANATION = _l("The fault is ours. Your saved answers are kept. Try again in a moment.")
+
+
+def render_error(code: int, title: str, explanation: str, start_again: bool = False):
+    return render_template(
+        "errors/error.html", code=code, title=title, explanation=explanation, start_again=start_again
+    ), code
+
+
+def handle_http_error(error: HTTPException):
+    """Render a 4xx error in the page's language."""
+    code = error.code or 500
+    if code >= 500:
+        return handle_server_error(error)
+    if isinstance(error, CSRFError):
+        return render_error(400, CSRF_TITLE, CSRF_EXPLANATION)
+    if code == 404 and error.description == "no-round":
+        return render_error(404, NO_ROUND_TITLE, NO_ROUND_EXPLANATION, start_again=True)
+    return render_error(code, TITLES.get(code, TITLES[400]), EXPLANATIONS.get(code, EXPLANATIONS[400]))
+
+
+def handle_server_error(error: Exception):
+    """Render a plain 500 page; the details go to the log, not the page."""
+    return render_error(500, SERVER_ERROR_TITLE, SERVER_ERROR_EXPLANATION)
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(InternalServerError, handle_server_error)

@@ -1,0 +1,83 @@
+"""Forms: one per checklist area, a radio group for each statement."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from flask_wtf import FlaskForm
+from wtforms import Field
+from wtforms.validators import StopValidation
+
+from . import messages
+from .content import FINNISH_LEVEL_IDS, Area
+from .scoring import ANSWERS
+
+LEVEL_FIELD = "finnish-level"
+
+
+class ChoiceField(Field):
+    """One value out of a fixed set, shown as a radio group by the template.
+
+    A missing and an unknown value each get our own, translated message.
+    """
+
+    def __init__(self, *args, values: tuple[str, ...], missing: str, invalid: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.values, self.missing, self.invalid = values, missing, invalid
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        self.data = valuelist[0] if valuelist else None
+
+    def pre_validate(self, form: FlaskForm) -> None:
+        if not self.data:
+            raise StopValidation(str(self.missing))
+        if not self.has_valid_value:
+            raise StopValidation(str(self.invalid))
+
+    @property
+    def has_valid_value(self) -> bool:
+        return self.data in self.values
+
+
+class AreaForm(FlaskForm):
+    """The answers to one area."""
+
+    def statement_fields(self) -> list[ChoiceField]:
+        return [field for field in self if isinstance(field, ChoiceField) and field.name != LEVEL_FIELD]
+
+    def valid_answers(self) -> dict[str, int]:
+        """Return the answers that have a valid value, whether or not the rest of the form does."""
+        return {f.name: int(f.data) for f in self.statement_fields() if f.has_valid_value}
+
+    def valid_level(self) -> str | None:
+        """Return the Finnish level if one was validly chosen."""
+        field = self._fields.get(LEVEL_FIELD)
+        return field.data if field is not None and field.has_valid_value else None
+
+
+@cache
+def area_form_class(area: Area, asks_level: bool) -> type[AreaForm]:
+    """Return the form class for an area (built once per area)."""
+    fields = {
+        statement.id: ChoiceField(
+            values=tuple(str(value) for value in ANSWERS),
+            missing=messages.CHOOSE_ANSWER,
+            invalid=messages.INVALID_ANSWER,
+        )
+        for statement in area.statements
+    }
+    if asks_level:
+        fields[LEVEL_FIELD] = ChoiceField(
+            values=FINNISH_LEVEL_IDS,
+            missing=messages.CHOOSE_LEVEL,
+            invalid=messages.INVALID_LEVEL,
+        )
+    return type(f"AreaForm_{area.id}", (AreaForm,), fields)
+
+
+def saved_data(area: Area, answers: dict[str, int], finnish_level: str | None) -> dict[str, str]:
+    """Return the stored answers of an area as form data."""
+    data = {s.id: str(answers[s.id]) for s in area.statements if answers.get(s.id) in ANSWERS}
+    if finnish_level:
+        data[LEVEL_FIELD] = finnish_level
+    return data

@@ -1,0 +1,45 @@
+"""The person's current round, found through the random id in their session cookie."""
+
+from __future__ import annotations
+
+from flask import current_app, session
+
+from .models import Round, db
+
+SESSION_KEY = "round"
+
+
+def retention_days() -> int:
+    return current_app.config["RETENTION_DAYS"]
+
+
+def current_round() -> Round | None:
+    """Return the round named by the cookie, or None when there is none or it has expired."""
+    round_id = session.get(SESSION_KEY)
+    if not isinstance(round_id, str):
+        return None
+    found = db.session.get(Round, round_id)
+    if found is None or found.expired:
+        return None
+    return found
+
+
+def start_round(first_step: str) -> Round:
+    """Start a fresh round: a finished one becomes its previous round, an unfinished one is deleted."""
+    old = current_round()
+    previous_id = None
+    if old is not None:
+        previous_id = old.id if old.completed_at else old.previous_id
+        if old.completed_at is None:
+            db.session.delete(old)
+    new = Round.start(first_step, retention_days(), previous_id=previous_id)
+    db.session.add(new)
+    db.session.commit()
+    remember(new)
+    return new
+
+
+def remember(found: Round) -> None:
+    """Hold the round's id in the session cookie."""
+    session[SESSION_KEY] = found.id
+    session.permanent = True

@@ -1,0 +1,60 @@
+"""What every template can use: the language, texts in it, the language switch and the chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flask import Flask, current_app, request, url_for
+from flask_babel import gettext
+from markupsafe import Markup
+
+from . import messages
+from .chart import radar_svg
+from .content import Text
+from .current import checklist
+from .i18n import LANGUAGE_NAMES, current_language, other_language
+from .scoring import AreaResult, scores
+
+
+def tr(text: Text | None) -> str:
+    """Return a content text in the page's language."""
+    return text(current_language()) if text is not None else ""
+
+
+def switch_url() -> str:
+    """Return this page in the other language, or the other language's landing page."""
+    other = other_language(current_language())
+    if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
+        return url_for(request.endpoint, **(request.view_args or {}), lang=other)
+    return url_for("pages.landing", lang=other)
+
+
+def chart_description(results: Sequence[AreaResult]) -> str:
+    """Return the chart's text alternative: every area with its score."""
+    parts = ", ".join(f"{tr(r.area.title)} {r.score}" for r in results)
+    return gettext("Radar chart of your scores from 0 to 100: %(scores)s.", scores=parts)
+
+
+def radar_chart(results: Sequence[AreaResult], previous: Sequence[AreaResult] | None = None) -> Markup:
+    """Return the inline SVG radar chart of these results."""
+    labels = tuple(tr(r.area.short) for r in results)
+    svg = radar_svg(labels, scores(results), scores(previous) if previous else None, chart_description(results))
+    return Markup(svg)
+
+
+def init_app(app: Flask) -> None:
+    @app.context_processor
+    def globals_for_templates() -> dict:
+        lang = current_language()
+        return {
+            "lang": lang,
+            "other_lang": other_language(lang),
+            "language_names": LANGUAGE_NAMES,
+            "checklist_areas": checklist().areas,
+            "retention_days": current_app.config["RETENTION_DAYS"],
+            "answer_labels": messages.ANSWER_LABELS,
+            "level_names": messages.LEVEL_NAMES,
+            "answer_choices": [(value, label, None) for value, label in messages.ANSWER_LABELS.items()],
+        }
+
+    app.jinja_env.globals.update(tr=tr, switch_url=switch_url, radar_chart=radar_chart)

@@ -1,0 +1,95 @@
+"""Answering the checklist, one area per page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+
+from ..content import LANGUAGE_AREA_ID, Area
+from ..current import checklist
+from ..forms import area_form_class, saved_data
+from ..i18n import current_language, other_language
+from ..models import db, utcnow
+from ..templating import tr
+from ..rounds import current_round, remember, start_round
+
+bp = Blueprint("answering", __name__, url_prefix="/<lang>")
+
+RESULTS_STEP = "results"
+
+
+@bp.post("/start")
+def start():
+    """Start a fresh round and go to the first area."""
+    first = checklist().areas[0]
+    start_round(first.id)
+    return redirect(url_for(".area", area_id=first.id))
+
+
+@bp.route("/area/<area_id>", methods=["GET", "POST"])
+def area(area_id: str):
+    """Show an area's statements; save the answers on Next, Back and a language switch."""
+    content = checklist()
+    current = content.area(area_id) or abort(404)
+    found = current_round()
+    form_class = area_form_class(current, current.id == LANGUAGE_AREA_ID)
+    if request.method == "GET":
+        data = saved_data(current, found.answers, found.finnish_level) if found else {}
+        return _render(current, form_class(data=data))
+
+    form = form_class()
+    valid = form.validate()
+    if found is None:
+        found = start_round(content.areas[0].id)
+    found.record(form.valid_answers(), current_app.config["RETENTION_DAYS"], form.valid_level())
+    action = request.form.get("action")
+    if action == "back":
+        target = _neighbour(current, -1)
+        found.step = target.id if target else current.id
+        destination = url_for(".area", area_id=target.id) if target else url_for("pages.landing")
+    elif action == "switch":
+        found.step = current.id
+        destination = url_for(".area", area_id=current.id, lang=other_language(current_language()))
+    elif valid:
+        target = _neighbour(current, +1)
+        if target is None:
+            found.step = RESULTS_STEP
+            found.completed_at = found.completed_at or utcnow()
+            destination = url_for("results.results")
+        else:
+            found.step = target.id
+            destination = url_for(".area", area_id=target.id)
+    else:
+        destination = None
+    db.session.commit()
+    remember(found)
+    if destination is None:
+        _show_stored(form, found.answers)
+        return _render(current, form)
+    return redirect(destination)
+
+
+def _render(area: Area, form):
+    content = checklist()
+    level_choices = None
+    if area.id == LANGUAGE_AREA_ID:
+        level_choices = [(lv.id, tr(lv.label), tr(lv.can_do)) for lv in content.finnish_levels]
+    return render_template(
+        "answering/area.html",
+        area=area,
+        form=form,
+        total_areas=len(content.areas),
+        level_choices=level_choices,
+    )
+
+
+def _show_stored(form, answers: dict[str, int]) -> None:
+    """Where a field came back empty or tampered with, show the answer already stored."""
+    for field in form.statement_fields():
+        if not field.has_valid_value and field.name in answers:
+            field.data = str(answers[field.name])
+
+
+def _neighbour(area: Area, offset: int) -> Area | None:
+    index = area.number - 1 + offset
+    areas = checklist().areas
+    return areas[index] if 0 <= index < len(areas) else None

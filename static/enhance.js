@@ -1,0 +1,23 @@
+// Progressive enhancement only: every page works without this file.
+"use strict";
+document.addEventListener("DOMContentLoaded", function () {
+  // Focus the error summary, so screen readers announce it and keyboard users start there.
+  var summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+
+  // On an answer page, switching language first saves the answers given on this page:
+  // the form is sent with action=switch, and the server shows the same page in the other language.
+  var form = document.getElementById("answers");
+  var link = document.querySelector(".header__switch");
+  if (form && link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var action = document.createElement("input");
+      action.type = "hidden";
+      action.name = "action";
+      action.value = "switch";
+      form.appendChild(action);
+      form.submit();
+    });
+  }
+});

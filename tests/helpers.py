@@ -1,0 +1,29 @@
+"""Helpers for driving the checklist through the test client."""
+
+from __future__ import annotations
+
+from checklist.content import LANGUAGE_AREA_ID, load_checklist
+from checklist.forms import LEVEL_FIELD
+
+CHECKLIST = load_checklist()
+AREA_IDS = [area.id for area in CHECKLIST.areas]
+
+
+def area_answers(area_id: str, value: int | dict[str, int], level: str = "A2") -> dict[str, str]:
+    """Return form data answering every statement of an area (one value for all, or per statement)."""
+    area = CHECKLIST.area(area_id)
+    data = {s.id: str(value[s.id] if isinstance(value, dict) else value) for s in area.statements}
+    if area_id == LANGUAGE_AREA_ID:
+        data[LEVEL_FIELD] = level
+    return data
+
+
+def complete(client, lang: str = "fi", values: dict[str, int] | None = None, level: str = "A2"):
+    """Start a round and answer every area (each area all one value, 2 by default); return the last response."""
+    values = values or {}
+    response = client.post_form(f"/{lang}/start")
+    for area_id in AREA_IDS:
+        response = client.post_form(
+            f"/{lang}/area/{area_id}", {**area_answers(area_id, values.get(area_id, 2), level), "action": "next"}
+        )
+    return response

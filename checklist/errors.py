@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .i18n import current_language
 
 TITLES = {
     400: _l("Something in the request was not right"),
@@ -38,6 +40,8 @@ SERVER_ERROR_EXPLANATION = _l("The fault is ours. Your saved answers are kept. T
 
 
 def render_error(code: int, title: str, explanation: str, start_again: bool = False):
+    # Routing may have failed before the URL's language was read: settle it for the links.
+    g.lang = current_language()
     return render_template(
         "errors/error.html", code=code, title=title, explanation=explanation, start_again=start_again
     ), code

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import JSON, DateTime, ForeignKey, String
@@ -19,7 +19,7 @@ db = SQLAlchemy(model_class=Base)
 
 def utcnow() -> datetime:
     """Return the current time in UTC, without a zone (stored the same way on every database)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Round(db.Model):

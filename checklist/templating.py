@@ -38,7 +38,9 @@ def chart_description(results: Sequence[AreaResult]) -> str:
 def radar_chart(results: Sequence[AreaResult], previous: Sequence[AreaResult] | None = None) -> Markup:
     """Return the inline SVG radar chart of these results."""
     labels = tuple(tr(r.area.short) for r in results)
-    svg = radar_svg(labels, scores(results), scores(previous) if previous else None, chart_description(results))
+    svg = radar_svg(
+        labels, scores(results), scores(previous) if previous else None, chart_description(results)
+    )
     return Markup(svg)
 
 

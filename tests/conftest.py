@@ -8,6 +8,7 @@ from flask.testing import FlaskClient
 
 from checklist import create_app
 from checklist.models import db
+
 from pagecheck import check_page
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')

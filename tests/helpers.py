@@ -19,11 +19,12 @@ def area_answers(area_id: str, value: int | dict[str, int], level: str = "A2") -
 
 
 def complete(client, lang: str = "fi", values: dict[str, int] | None = None, level: str = "A2"):
-    """Start a round and answer every area (each area all one value, 2 by default); return the last response."""
+    """Start a round and answer every area, each with one value (2 by default); return the last response."""
     values = values or {}
     response = client.post_form(f"/{lang}/start")
     for area_id in AREA_IDS:
         response = client.post_form(
-            f"/{lang}/area/{area_id}", {**area_answers(area_id, values.get(area_id, 2), level), "action": "next"}
+            f"/{lang}/area/{area_id}",
+            {**area_answers(area_id, values.get(area_id, 2), level), "action": "next"},
         )
     return response

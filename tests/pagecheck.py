@@ -10,6 +10,7 @@ from xml.etree.ElementTree import Element
 import html5lib
 
 NS = "{http://www.w3.org/1999/xhtml}"
+SVG = "{http://www.w3.org/2000/svg}"
 ERROR_PREFIX = {"fi": "Virhe:", "en": "Error:"}
 
 

@@ -9,8 +9,8 @@ from ..current import checklist
 from ..forms import area_form_class, saved_data
 from ..i18n import current_language, other_language
 from ..models import db, utcnow
-from ..templating import tr
 from ..rounds import current_round, remember, start_round
+from ..templating import tr
 
 bp = Blueprint("answering", __name__, url_prefix="/<lang>")
 

@@ -1,0 +1,101 @@
+"""Both languages complete: catalogues fully translated, the template up to date, pages in one language."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from helpers import complete
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+CATALOGUES = {lang: TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po" for lang in ("fi", "en")}
+
+
+def read(path: Path):
+    with open(path, "rb") as f:
+        return read_po(f)
+
+
+def ids(catalogue) -> set:
+    return {m.id for m in catalogue if m.id}
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_every_message_is_translated_and_none_is_fuzzy(lang):
+    catalogue = read(CATALOGUES[lang])
+    untranslated = [
+        m.id for m in catalogue if m.id and not (all(m.string) if isinstance(m.id, tuple) else m.string)
+    ]
+    fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
+    assert not untranslated, f"{lang}: untranslated {untranslated}"
+    assert not fuzzy, f"{lang}: fuzzy {fuzzy}"
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_placeholders_match_between_source_and_translation(lang):
+    catalogue = read(CATALOGUES[lang])
+    problems = [(m.id, [str(e) for e in errors]) for m, errors in catalogue.check()]
+    assert not problems
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext's msgfmt is not installed")
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_msgfmt_accepts_the_catalogue(lang):
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(CATALOGUES[lang])],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr
+
+
+def test_the_extracted_template_is_up_to_date(tmp_path):
+    fresh = tmp_path / "messages.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "-q",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "--no-location",
+            "-o",
+            str(fresh),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    committed = ids(read(TRANSLATIONS / "messages.pot"))
+    assert ids(read(fresh)) == committed, "run `make translations-update` and translate the new messages"
+    for lang, path in CATALOGUES.items():
+        assert ids(read(path)) == committed, f"{lang} catalogue differs from the template"
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_compiled_catalogues_are_current(lang):
+    mo = CATALOGUES[lang].with_suffix(".mo")
+    assert mo.exists(), "run `make translations-compile`"
+    assert mo.stat().st_mtime >= CATALOGUES[lang].stat().st_mtime, "run `make translations-compile`"
+
+
+def test_finnish_pages_show_no_english_interface_text(client):
+    finnish = {m.id: m.string for m in read(CATALOGUES["fi"]) if m.id and isinstance(m.id, str)}
+    english_only = [msgid for msgid, msgstr in finnish.items() if msgid != msgstr and len(msgid) > 12]
+    complete(client, "fi", {"tools": 0})
+    pages = [
+        client.get(path).get_data(as_text=True)
+        for path in ["/fi/", "/fi/privacy", "/fi/area/language", "/fi/results", "/fi/nowhere"]
+    ]
+    for page in pages:
+        for msgid in english_only:
+            assert msgid.split("%(")[0] not in page, f"English text on a Finnish page: {msgid!r}"

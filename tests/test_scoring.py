@@ -1,0 +1,64 @@
+import pytest
+
+from checklist.content import Area, Statement, Text
+from checklist.scoring import GAP_BELOW, STRENGTH_FROM, Level, level_for, score_all, score_area
+
+from helpers import CHECKLIST
+
+
+def make_area(size: int) -> Area:
+    t = Text("x", "x")
+    statements = tuple(Statement(f"s{i}", "a", t, None) for i in range(size))
+    return Area("a", 1, t, t, t, t, statements)
+
+
+def answers(*values: int) -> dict[str, int]:
+    return {f"s{i}": v for i, v in enumerate(values)}
+
+
+@pytest.mark.parametrize(
+    ("values", "score", "level"),
+    [
+        ((0, 0, 0, 0), 0, Level.GAP),  # all lowest
+        ((3, 3, 3, 3), 100, Level.STRENGTH),  # all highest
+        ((3, 3, 2, 2, 1, 0, 3), 67, Level.DEVELOP),  # 14 of 21 = 66.7
+        ((3, 3, 3, 0), 75, Level.STRENGTH),  # 9 of 12: exactly the strength threshold
+        ((3, 3, 2, 0), 67, Level.DEVELOP),  # 8 of 12
+        ((3, 3, 0, 0), 50, Level.DEVELOP),  # 6 of 12: exactly the gap threshold is not a gap
+        ((3, 2, 0, 0), 42, Level.GAP),  # 5 of 12 = 41.7
+        ((1, 1, 1, 0, 0, 0, 0, 0), 13, Level.GAP),  # 3 of 24 = 12.5, rounded half up
+        ((1, 1, 1, 1, 1, 1), 33, Level.GAP),  # 6 of 18 = 33.3
+    ],
+)
+def test_area_score_and_level(values, score, level):
+    result = score_area(make_area(len(values)), answers(*values))
+    assert (result.score, result.level) == (score, level)
+
+
+def test_low_statements_are_those_answered_not_yet_or_a_little():
+    area = make_area(5)
+    result = score_area(area, answers(3, 1, 2, 0, 3))
+    assert [s.id for s in result.low_statements] == ["s1", "s3"]
+    assert result.needs_support
+
+
+def test_an_unanswered_statement_counts_as_the_lowest_answer():
+    result = score_area(make_area(4), {"s0": 3, "s1": 3, "s2": 3})
+    assert result.score == 75
+    assert [s.id for s in result.low_statements] == ["s3"]
+
+
+def test_thresholds_are_defined_once_and_ordered():
+    assert 0 < GAP_BELOW < STRENGTH_FROM <= 100
+    assert level_for(STRENGTH_FROM) is Level.STRENGTH
+    assert level_for(STRENGTH_FROM - 1) is Level.DEVELOP
+    assert level_for(GAP_BELOW - 1) is Level.GAP
+
+
+def test_score_all_scores_every_area_of_the_checklist_in_order():
+    all_yes = {s.id: 3 for s in CHECKLIST.statements()}
+    all_yes.update({s.id: 0 for s in CHECKLIST.area("tools").statements})
+    results = score_all(CHECKLIST, all_yes)
+    assert [r.area.id for r in results] == [a.id for a in CHECKLIST.areas]
+    assert [r.score for r in results] == [100, 0, 100, 100, 100, 100]
+    assert not results[0].needs_support

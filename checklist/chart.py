@@ -31,7 +31,7 @@ from matplotlib.figure import Figure  # noqa: E402  (after choosing the backend)
 INK = "#0b0c0c"
 FILL = "#1d70b8"
 GRID = "#6f777b"
-SIZE_INCHES = 4.2
+SIZE_INCHES = 3.4
 
 _STYLE = re.compile(r'style="([^"]*)"')
 _REMOVE = [
@@ -94,19 +94,25 @@ def radar_svg(
     axes.set_theta_offset(math.pi / 2)  # the first area at the top, then clockwise
     axes.set_theta_direction(-1)
     axes.set_ylim(0, 100)
-    axes.set_yticks([25, 50, 75, 100], ["25", "50", "75", "100"], fontsize=8, color=GRID)
+    axes.set_yticks([25, 50, 75, 100], ["25", "50", "75", "100"], fontsize=7, color=GRID)
     axes.set_rlabel_position(360 / len(labels) / 2)
     axes.set_xticks(angles, labels, fontsize=11, color=INK)
-    axes.tick_params(axis="x", pad=8)
+    axes.tick_params(axis="x", pad=6)
+    for label, angle in zip(axes.get_xticklabels(), angles, strict=True):
+        # Clockwise from the top: labels on the right start at their axis, those on the left end there.
+        if 0.01 < angle < math.pi - 0.01:
+            label.set_horizontalalignment("left")
+        elif angle > math.pi + 0.01:
+            label.set_horizontalalignment("right")
     axes.grid(color=GRID, linewidth=0.6)
     axes.spines["polar"].set_color(GRID)
     if previous is not None:
         axes.plot(_closed(angles), _closed(previous), color=INK, linewidth=1.5, linestyle=(0, (4, 3)))
     axes.fill(_closed(angles), _closed(scores), color=FILL, alpha=0.3, linewidth=0)
     axes.plot(_closed(angles), _closed(scores), color=INK, linewidth=2, marker="o", markersize=4)
-    figure.subplots_adjust(left=0.17, right=0.83, top=0.85, bottom=0.15)
+    figure.subplots_adjust(left=0.15, right=0.85, top=0.85, bottom=0.15)
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.05)
     svg = _inline_safe(buffer.getvalue())
     if title:
         svg = svg.replace("<svg ", '<svg role="img" ', 1)

@@ -111,8 +111,9 @@ def test_an_unanswered_statement_shows_the_error_summary_and_keeps_the_rest(clie
     assert text_of(document.find(f".//{NS}title")).startswith("Error: Job-search channels")
     summary = document.find(f".//{NS}div[@class='error-summary']")
     links = summary.findall(f".//{NS}a")
+    question = CHECKLIST.statement("hidden-jobs").text("en")
     assert [(a.get("href"), text_of(a)) for a in links] == [
-        ("#hidden-jobs", "Choose how well this describes you")
+        ("#hidden-jobs", f"{question} – Choose how well this describes you")
     ]
     assert 'id="hidden-jobs-error"' in html
     assert 'aria-describedby="hidden-jobs-hint hidden-jobs-error"' in html

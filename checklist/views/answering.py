@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from ..content import LANGUAGE_AREA_ID, Area
 from ..current import checklist
-from ..forms import area_form_class, saved_data
+from ..forms import LEVEL_FIELD, area_form_class, saved_data
 from ..i18n import current_language, other_language
 from ..models import db, utcnow
 from ..rounds import current_round, remember, start_round
@@ -71,14 +72,17 @@ def area(area_id: str):
 def _render(area: Area, form):
     content = checklist()
     level_choices = None
+    question_labels = {s.id: tr(s.text) for s in area.statements}
     if area.id == LANGUAGE_AREA_ID:
         level_choices = [(lv.id, tr(lv.label), tr(lv.can_do)) for lv in content.finnish_levels]
+        question_labels[LEVEL_FIELD] = gettext("Your level of Finnish")
     return render_template(
         "answering/area.html",
         area=area,
         form=form,
         total_areas=len(content.areas),
         level_choices=level_choices,
+        question_labels=question_labels,
     )
 
 

@@ -44,3 +44,7 @@ lint: $(VENV)/installed
 
 clean:
 	rm -rf $(VENV) instance translations/*/LC_MESSAGES/*.mo
+
+# Throughput, latency, page weight, chart time and memory under gunicorn (needs wrk).
+bench: setup
+	$(BIN)/python tests/benchmarks/bench.py

@@ -38,6 +38,12 @@ def database_url() -> str:
     return os.environ.get("TEST_DATABASE_URL", "sqlite://")
 
 
+def pytest_report_header() -> str:
+    url = database_url()
+    name = "SQLite in memory" if url == "sqlite://" else url.split("://")[0]
+    return f"database: {name} (set TEST_DATABASE_URL to run on another)"
+
+
 @pytest.fixture
 def app():
     app = create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_url()})
@@ -48,6 +54,7 @@ def app():
     with app.app_context():
         db.session.remove()
         db.drop_all()
+        db.engine.dispose()
 
 
 @pytest.fixture

@@ -10,11 +10,12 @@ from flask import Flask
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 
-from . import errors, i18n, security, templating
+from . import cli, errors, i18n, security, templating
+from .catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
 from .config import CONFIGS, check_production
 from .content import DEFAULT_CHECKLIST_PATH, load_checklist
 from .models import db
-from .views import answering, pages, results
+from .views import answering, pages, profile, results
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -42,7 +43,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'checklist.db'}"
 
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
-    app.extensions["checklist"] = load_checklist(app.config.get("CHECKLIST_PATH", DEFAULT_CHECKLIST_PATH))
+    checklist = load_checklist(app.config.get("CHECKLIST_PATH", DEFAULT_CHECKLIST_PATH))
+    app.extensions["checklist"] = checklist
+    app.extensions["catalogue"] = load_catalogue(app.config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH), checklist)
 
     db.init_app(app)
     migrate.init_app(app, db)
@@ -53,6 +56,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     app.url_value_preprocessor(i18n.pull_language)
     app.url_defaults(i18n.add_language)
-    for blueprint in (pages.bp, answering.bp, results.bp):
+    for blueprint in (pages.bp, answering.bp, profile.bp, results.bp):
         app.register_blueprint(blueprint)
+    cli.init_app(app)
     return app

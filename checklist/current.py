@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from flask import current_app
 
+from .catalogue import Catalogue
 from .content import Checklist
 
 
 def checklist() -> Checklist:
     """Return the checklist content of the running app."""
     return current_app.extensions["checklist"]
+
+
+def catalogue() -> Catalogue:
+    """Return the services catalogue of the running app."""
+    return current_app.extensions["catalogue"]

@@ -81,3 +81,44 @@ def saved_data(area: Area, answers: dict[str, int], finnish_level: str | None) -
     if finnish_level:
         data[LEVEL_FIELD] = finnish_level
     return data
+
+
+# The optional profile: each question maps to a Profile field of the matching module.
+PROFILE_QUESTIONS = ("home_parent", "higher_education", "entrepreneur", "under_30")
+YES_NO = {"yes": True, "no": False, "": None}
+
+
+class OptionalChoiceField(ChoiceField):
+    """A choice that may be left empty: empty means "not told"."""
+
+    def pre_validate(self, form: FlaskForm) -> None:
+        if self.data and not self.has_valid_value:
+            raise StopValidation(str(self.invalid))
+
+
+class ProfileForm(FlaskForm):
+    """The optional profile: municipality and four yes/no questions, all optional."""
+
+    municipality = OptionalChoiceField(values=(), missing="", invalid=messages.CHOOSE_FROM_LIST)
+    home_parent = OptionalChoiceField(values=tuple(YES_NO), missing="", invalid=messages.CHOOSE_FROM_LIST)
+    higher_education = OptionalChoiceField(values=tuple(YES_NO), missing="", invalid=messages.CHOOSE_FROM_LIST)
+    entrepreneur = OptionalChoiceField(values=tuple(YES_NO), missing="", invalid=messages.CHOOSE_FROM_LIST)
+    under_30 = OptionalChoiceField(values=tuple(YES_NO), missing="", invalid=messages.CHOOSE_FROM_LIST)
+
+    def __init__(self, *args, municipalities: tuple[str, ...], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.municipality.values = ("", *municipalities)
+
+    def profile_data(self) -> dict:
+        """Return the answers as stored: the municipality name or None, and True/False/None."""
+        data: dict = {"municipality": self.municipality.data or None}
+        data.update({name: YES_NO[self[name].data or ""] for name in PROFILE_QUESTIONS})
+        return data
+
+
+def profile_form_data(profile: dict) -> dict[str, str]:
+    """Return a stored profile as form data."""
+    answer = {True: "yes", False: "no", None: ""}
+    data = {name: answer[profile.get(name)] for name in PROFILE_QUESTIONS}
+    data["municipality"] = profile.get("municipality") or ""
+    return data

@@ -11,3 +11,26 @@ CHOOSE_ANSWER = _l("Choose how well this describes you")
 INVALID_ANSWER = _l("Choose one of the answers shown")
 CHOOSE_LEVEL = _l("Choose the level that best describes your Finnish")
 INVALID_LEVEL = _l("Choose one of the levels shown")
+
+YES_NO_LABELS = {"yes": _l("Yes"), "no": _l("No"), "": _l("I would rather not say")}
+CHOOSE_FROM_LIST = _l("Choose from the list")
+
+TARGET_GROUP_NAMES = {
+    "home-parent": _l("parents returning to work"),
+    "higher-education": _l("people with a higher-education degree"),
+    "entrepreneur": _l("people who want to start a business"),
+    "under-30": _l("young people under 30"),
+}
+KIND_NAMES = {
+    "guidance": _l("Guidance"),
+    "coaching": _l("Group coaching"),
+    "finnish-course": _l("Finnish course"),
+    "online-course": _l("Online course"),
+    "material": _l("Online material"),
+    "licence-card": _l("Licence card"),
+    "job-board": _l("Job board"),
+    "language-test": _l("Language test"),
+    "recognition": _l("Recognition of qualifications"),
+    "advice": _l("Advice"),
+    "peer-group": _l("Meeting place"),
+}

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from flask import current_app, session
+from flask import current_app, session, url_for
 
 from .models import Round, db
 
 SESSION_KEY = "round"
+# Steps after the areas; before them, a round's step is the id of the area to resume at.
+PROFILE_STEP = "profile"
+RESULTS_STEP = "results"
 
 
 def retention_days() -> int:
@@ -43,3 +46,12 @@ def remember(found: Round) -> None:
     """Hold the round's id in the session cookie."""
     session[SESSION_KEY] = found.id
     session.permanent = True
+
+
+def resume_url(found: Round) -> str:
+    """Return where the person left off."""
+    if found.step == RESULTS_STEP:
+        return url_for("results.results")
+    if found.step == PROFILE_STEP:
+        return url_for("profile.profile")
+    return url_for("answering.area", area_id=found.step)

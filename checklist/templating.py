@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, request, url_for
 from flask_babel import gettext
 from markupsafe import Markup
 
 from . import messages
 from .chart import radar_svg
 from .content import Text
-from .current import checklist
 from .i18n import LANGUAGE_NAMES, current_language, other_language
+from .rounds import resume_url
 from .scoring import AreaResult, scores
 
 
@@ -45,18 +45,26 @@ def radar_chart(results: Sequence[AreaResult], previous: Sequence[AreaResult] | 
 
 
 def init_app(app: Flask) -> None:
-    @app.context_processor
-    def globals_for_templates() -> dict:
-        lang = current_language()
-        return {
-            "lang": lang,
-            "other_lang": other_language(lang),
-            "language_names": LANGUAGE_NAMES,
-            "checklist_areas": checklist().areas,
-            "retention_days": current_app.config["RETENTION_DAYS"],
-            "answer_labels": messages.ANSWER_LABELS,
-            "level_names": messages.LEVEL_NAMES,
-            "answer_choices": [(value, label, None) for value, label in messages.ANSWER_LABELS.items()],
-        }
+    content = app.extensions["checklist"]
+    app.jinja_env.globals.update(
+        tr=tr,
+        switch_url=switch_url,
+        radar_chart=radar_chart,
+        resume_url=resume_url,
+        language_names=LANGUAGE_NAMES,
+        checklist_areas=content.areas,
+        checklist_statement=content.statement,
+        finnish_level_of=content.finnish_level,
+        retention_days=app.config["RETENTION_DAYS"],
+        answer_labels=messages.ANSWER_LABELS,
+        answer_choices=[(value, label, None) for value, label in messages.ANSWER_LABELS.items()],
+        level_names=messages.LEVEL_NAMES,
+        yes_no_labels=messages.YES_NO_LABELS,
+        target_group_names=messages.TARGET_GROUP_NAMES,
+        kind_names=messages.KIND_NAMES,
+    )
 
-    app.jinja_env.globals.update(tr=tr, switch_url=switch_url, radar_chart=radar_chart)
+    @app.context_processor
+    def language() -> dict:
+        lang = current_language()
+        return {"lang": lang, "other_lang": other_language(lang)}

@@ -40,12 +40,12 @@ def test_the_whole_checklist_in_either_language(client, app, lang):
         response = client.post_form(
             f"/{lang}/area/{area_id}", {**area_answers(area_id, values, "B1"), "action": "next"}
         )
-        expected = f"/{lang}/area/{AREA_IDS[number]}" if number < 6 else f"/{lang}/results"
+        expected = f"/{lang}/area/{AREA_IDS[number]}" if number < 6 else f"/{lang}/profile"
         assert response.location == expected
     stored = stored_round(app)
     assert stored.answers["job-boards"] == 0 and stored.answers["career-pages"] == 1
     assert stored.finnish_level == "B1"
-    assert stored.step == "results" and stored.completed_at is not None
+    assert stored.step == "profile" and stored.completed_at is not None
 
     page = client.get(f"/{lang}/results")
     assert page.status_code == 200

@@ -10,12 +10,10 @@ from ..current import checklist
 from ..forms import LEVEL_FIELD, area_form_class, saved_data
 from ..i18n import current_language, other_language
 from ..models import db, utcnow
-from ..rounds import current_round, remember, start_round
+from ..rounds import PROFILE_STEP, current_round, remember, start_round
 from ..templating import tr
 
 bp = Blueprint("answering", __name__, url_prefix="/<lang>")
-
-RESULTS_STEP = "results"
 
 
 @bp.post("/start")
@@ -53,9 +51,10 @@ def area(area_id: str):
     elif valid:
         target = _neighbour(current, +1)
         if target is None:
-            found.step = RESULTS_STEP
+            # Every area is answered: the results exist now, the optional profile comes first.
             found.completed_at = found.completed_at or utcnow()
-            destination = url_for("results.results")
+            found.step = PROFILE_STEP
+            destination = url_for("profile.profile")
         else:
             found.step = target.id
             destination = url_for(".area", area_id=target.id)

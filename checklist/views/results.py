@@ -1,22 +1,36 @@
-"""The results: radar chart, score table, strengths and gaps."""
+"""The results: radar chart, score table, strengths, gaps and what to do next."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template
 
-from ..current import checklist
-from ..rounds import current_round
-from ..scoring import score_all
+from ..current import catalogue, checklist
+from ..models import Round, db
+from ..rounds import current_round, resume_url
+from ..summary import Summary, summarise
 
 bp = Blueprint("results", __name__, url_prefix="/<lang>")
 
 
+def summary_of(found: Round) -> Summary:
+    """Summarise a round, with its previous round's scores when it has one."""
+    previous = db.session.get(Round, found.previous_id) if found.previous_id else None
+    return summarise(
+        found.answers,
+        found.finnish_level,
+        found.profile,
+        checklist(),
+        catalogue(),
+        previous.answers if previous is not None else None,
+    )
+
+
 @bp.get("/results")
 def results():
-    """Show the scored results of the current round."""
+    """Show the scored results of the current round, with suggestions for each gap."""
     found = current_round()
     if found is None:
         abort(404, description="no-round")
     if found.completed_at is None:
-        return redirect(url_for("answering.area", area_id=found.step))
-    return render_template("results/results.html", round=found, results=score_all(checklist(), found.answers))
+        return redirect(resume_url(found))
+    return render_template("results/results.html", round=found, summary=summary_of(found))

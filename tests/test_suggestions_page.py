@@ -1,0 +1,118 @@
+"""The optional profile and the suggestions on the results page."""
+
+import pytest
+
+from checklist.catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
+from checklist.models import Round, db
+from checklist.summary import profile_from
+
+from helpers import CHECKLIST, complete
+from pagecheck import NS, parse, text_of
+
+CATALOGUE = load_catalogue(DEFAULT_CATALOGUE_PATH, CHECKLIST)
+LOW_TOOLS_AND_LANGUAGE = {"channels": 3, "tools": 0, "working-life": 3, "competence": 3, "language": 1, "attitude": 3}
+
+
+def tell(client, lang: str, **answers: str):
+    data = {"municipality": "", "home_parent": "", "higher_education": "", "entrepreneur": "", "under_30": ""}
+    return client.post_form(f"/{lang}/profile", {**data, **answers})
+
+
+def section(document, area_id: str):
+    return document.find(f".//{NS}section[@aria-labelledby='area-{area_id}']")
+
+
+def names(element) -> list[str]:
+    return [text_of(a) for a in element.iter(f"{NS}a") if a.get("rel") == "noreferrer"]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_someone_in_aanekoski_at_a2_gets_local_and_online_suggestions(client, lang):
+    response = complete(client, lang, LOW_TOOLS_AND_LANGUAGE, level="A2")
+    assert response.location == f"/{lang}/profile"
+    assert tell(client, lang, municipality="Äänekoski").location == f"/{lang}/results"
+    document = parse(client.get(f"/{lang}/results").get_data(as_text=True))
+
+    tools = section(document, "tools")
+    shown = tools.find(f"{NS}ul[@class='suggestions']")
+    assert len(shown.findall(f"{NS}li")) == 3  # three first, the rest behind "show more"
+    assert tools.find(f"{NS}details") is not None
+    assert CATALOGUE.service("job-market-finland").name(lang) in names(tools)
+    reasons = text_of(tools)
+    cv = CHECKLIST.statement("cv").text(lang)
+    assert cv in reasons and ("Vastasit ”Ei vielä”" in reasons if lang == "fi" else "You answered “Not yet”" in reasons)
+    assert section(document, "language") is not None
+    assert section(document, "channels") is None  # a strength gets an encouraging note instead
+    assert CHECKLIST.area("channels").encouragement(lang) in text_of(document)
+
+    courses_heading = document.find(f".//{NS}h2[@id='finnish-courses']")
+    assert courses_heading is not None
+    course_names = [text_of(h) for h in document.iter(f"{NS}h3") if h.get("class") == "suggestion__name"]
+    assert CATALOGUE.service("yki").name(lang) in course_names
+    for service in CATALOGUE.services:
+        if service.name(lang) in course_names and service.levels:
+            lowest, highest = service.levels
+            order = ["none", "A1", "A2", "B1", "B2", "C1"]
+            assert order.index(lowest) <= order.index("B1") and order.index(highest) >= order.index("A2")
+
+
+def test_the_profile_is_optional_and_saved(client, app):
+    complete(client, "en")
+    page = client.get("/en/profile").get_data(as_text=True)
+    assert "Every question is optional" in page
+    assert tell(client, "en").location == "/en/results"
+    with app.app_context():
+        assert db.session.scalars(db.select(Round)).one().profile == {
+            "municipality": None,
+            "home_parent": None,
+            "higher_education": None,
+            "entrepreneur": None,
+            "under_30": None,
+        }
+    tell(client, "en", municipality="Laukaa", higher_education="yes", under_30="no")
+    with app.app_context():
+        stored = db.session.scalars(db.select(Round)).one()
+        assert stored.profile["municipality"] == "Laukaa"
+        assert stored.profile["higher_education"] is True and stored.profile["under_30"] is False
+        assert stored.step == "results"
+    # The answers show again when the person comes back to change them.
+    page = client.get("/en/profile").get_data(as_text=True)
+    assert '<option value="Laukaa" selected>' in page
+    assert 'id="higher_education" name="higher_education" type="radio" value="yes" checked' in page
+    results = client.get("/en/results").get_data(as_text=True)
+    assert "Municipality: Laukaa" in results and 'href="/en/profile"' in results
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("municipality", "Helsinki"), ("municipality", "<b>x</b>"), ("under_30", "maybe")]
+)
+def test_a_tampered_profile_answer_is_refused_and_changes_nothing(client, app, field, value):
+    complete(client, "en")
+    tell(client, "en", municipality="Muurame")
+    response = tell(client, "en", **{field: value})
+    assert response.status_code == 200
+    assert "Choose from the list" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(db.select(Round)).one().profile["municipality"] == "Muurame"
+
+
+def test_the_profile_needs_a_round(client):
+    assert client.get("/en/profile").status_code == 404
+
+
+def test_a_municipality_no_longer_in_the_catalogue_is_ignored():
+    assert profile_from({"municipality": "Atlantis", "under_30": True, "unknown": 1}, CATALOGUE).municipality is None
+    assert profile_from({"municipality": "Laukaa"}, CATALOGUE).municipality == "Laukaa"
+
+
+def test_the_catalogue_check_command(runner, tmp_path):
+    result = runner.invoke(args=["catalogue", "check"])
+    assert result.exit_code == 0 and "services.yaml: OK, 47 entries" in result.output
+    broken = tmp_path / "services.yaml"
+    broken.write_text(
+        DEFAULT_CATALOGUE_PATH.read_text(encoding="utf-8").replace("areas: [channels", "areas: [chanels", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(args=["catalogue", "check", str(broken)])
+    assert result.exit_code == 1
+    assert "services.yaml: service 'job-market-finland'" in result.output and "chanels" in result.output

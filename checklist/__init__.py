@@ -9,13 +9,15 @@ from typing import Any
 from flask import Flask
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import cli, errors, i18n, security, templating
 from .catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
 from .config import CONFIGS, check_production
 from .content import DEFAULT_CHECKLIST_PATH, load_checklist
+from .limiter import limiter
 from .models import db
-from .views import answering, pages, profile, results
+from .views import answering, counsellor, pages, printing, profile, results
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -47,7 +49,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["checklist"] = checklist
     app.extensions["catalogue"] = load_catalogue(app.config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH), checklist)
 
+    if app.config["TRUSTED_PROXIES"]:
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
     db.init_app(app)
+    limiter.init_app(app)
     migrate.init_app(app, db)
     csrf.init_app(app)
     i18n.init_app(app)
@@ -56,7 +63,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     app.url_value_preprocessor(i18n.pull_language)
     app.url_defaults(i18n.add_language)
-    for blueprint in (pages.bp, answering.bp, profile.bp, results.bp):
+    for blueprint in (pages.bp, answering.bp, profile.bp, results.bp, counsellor.bp, printing.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
     return app

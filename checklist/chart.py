@@ -71,6 +71,19 @@ def _inline_safe(svg: str) -> str:
     return svg.replace("<svg ", '<svg stroke-linejoin="round" stroke-linecap="butt" ', 1)
 
 
+def with_id_suffix(svg: str, suffix: str) -> str:
+    """Return the SVG with its ids (and the references to them) made unique by a suffix.
+
+    Needed when one page shows two charts: identical markers would otherwise share an id.
+    """
+    ids = set(_ID.findall(svg))
+    for element_id in ids:
+        svg = svg.replace(f'id="{element_id}"', f'id="{element_id}{suffix}"').replace(
+            f"#{element_id}", f"#{element_id}{suffix}"
+        )
+    return svg
+
+
 def _closed(values: Sequence[float]) -> list[float]:
     return [*values, values[0]]
 

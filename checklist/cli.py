@@ -1,4 +1,4 @@
-"""Commands for maintainers: `flask --app checklist catalogue check`."""
+"""Commands for maintainers: `flask --app checklist catalogue check` and `... purge-expired`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from flask.cli import AppGroup
 from .catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
 from .content import ContentError
 from .current import checklist
+from .models import Round, db, utcnow
 
 catalogue_commands = AppGroup("catalogue", help="Work with the services catalogue.")
 
@@ -30,5 +31,14 @@ def check_catalogue(path: Path | None) -> None:
     )
 
 
+@click.command("purge-expired")
+def purge_expired() -> None:
+    """Delete every round whose retention period has ended (run daily from cron)."""
+    deleted = db.session.execute(db.delete(Round).where(Round.expires_at <= utcnow())).rowcount
+    db.session.commit()
+    click.echo(f"Deleted {deleted} expired round(s).")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(catalogue_commands)
+    app.cli.add_command(purge_expired)

@@ -22,6 +22,12 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     WTF_I18N_ENABLED = True
     BABEL_DEFAULT_LOCALE = "fi"
+    # Share-code look-ups per client address. Use Redis (redis://host:6379) when several
+    # workers or instances serve the app, so they count together.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_CODE_LOOKUPS = os.environ.get("RATELIMIT_CODE_LOOKUPS", "10 per minute;50 per day")
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     PREFERRED_URL_SCHEME = "http"
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from flask_wtf import FlaskForm
-from wtforms import Field
-from wtforms.validators import StopValidation
+from wtforms import Field, FieldList, StringField
+from wtforms.validators import InputRequired, Length, StopValidation
 
 from . import messages
 from .content import FINNISH_LEVEL_IDS, Area
@@ -122,3 +122,30 @@ def profile_form_data(profile: dict) -> dict[str, str]:
     data = {name: answer[profile.get(name)] for name in PROFILE_QUESTIONS}
     data["municipality"] = profile.get("municipality") or ""
     return data
+
+
+class CodeForm(FlaskForm):
+    """The counsellor's share-code look-up."""
+
+    code = StringField(validators=[InputRequired(message=messages.ENTER_CODE), Length(max=40, message=messages.ENTER_CODE)])
+
+
+MAX_NEXT_STEPS = 5
+MAX_STEP_LENGTH = 200  # the same number as in messages.STEP_TOO_LONG
+
+
+class NextStepsForm(FlaskForm):
+    """Up to five next steps agreed in a guidance session."""
+
+    steps = FieldList(
+        StringField(
+            filters=[lambda text: text.strip() if text else text],
+            validators=[Length(max=MAX_STEP_LENGTH, message=messages.STEP_TOO_LONG)],
+        ),
+        min_entries=MAX_NEXT_STEPS,
+        max_entries=MAX_NEXT_STEPS,
+    )
+
+    def agreed(self) -> list[str]:
+        """Return the steps written, in order, without the empty ones."""
+        return [entry.data for entry in self.steps if entry.data]

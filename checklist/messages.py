@@ -34,3 +34,10 @@ KIND_NAMES = {
     "advice": _l("Advice"),
     "peer-group": _l("Meeting place"),
 }
+
+CODE_NOT_FOUND = _l(
+    "No results were found for this code. Check the code. Codes stop working when the results are deleted "
+    "or expire."
+)
+ENTER_CODE = _l("Enter the share code")
+STEP_TOO_LONG = _l("Write at most 200 characters")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, session, url_for
 
 from .models import Round, db
+from .share_codes import new_code
 
 SESSION_KEY = "round"
 # Steps after the areas; before them, a round's step is the id of the area to resume at.
@@ -55,3 +56,22 @@ def resume_url(found: Round) -> str:
     if found.step == PROFILE_STEP:
         return url_for("profile.profile")
     return url_for("answering.area", area_id=found.step)
+
+
+def ensure_share_code(found: Round) -> str:
+    """Give a finished round its share code, once; return it."""
+    if found.share_code is None:
+        code = new_code()
+        while db.session.scalar(db.select(Round.id).where(Round.share_code == code)) is not None:
+            code = new_code()
+        found.share_code = code
+        db.session.commit()
+    return found.share_code
+
+
+def round_by_code(code: str | None) -> Round | None:
+    """Return the live round with this share code, or None."""
+    if code is None:
+        return None
+    found = db.session.scalar(db.select(Round).where(Round.share_code == code))
+    return None if found is None or found.expired else found

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from flask import Flask, request, url_for
-from flask_babel import gettext
-from markupsafe import Markup
+from flask import Flask, g, request, session, url_for
+from flask_babel import force_locale, format_date, get_locale, gettext
+from markupsafe import Markup, escape
 
 from . import messages
-from .chart import radar_svg
+from .chart import radar_svg, with_id_suffix
 from .content import Text
 from .i18n import LANGUAGE_NAMES, current_language, other_language
 from .rounds import resume_url
 from .scoring import AreaResult, scores
+from .share_codes import display as display_code
+from .share_codes import qr_svg
 
 
 def tr(text: Text | None) -> str:
-    """Return a content text in the page's language."""
-    return text(current_language()) if text is not None else ""
+    """Return a content text in the language being rendered (the page's, or one forced for a part)."""
+    return text(get_locale().language) if text is not None else ""
+
+
+def in_language(lang: str, part: Callable[[], Markup]) -> Markup:
+    """Render a part of a page (a template macro) in another language."""
+    with force_locale(lang):
+        return part()
 
 
 def switch_url() -> str:
@@ -27,6 +35,45 @@ def switch_url() -> str:
     if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
         return url_for(request.endpoint, **(request.view_args or {}), lang=other)
     return url_for("pages.landing", lang=other)
+
+
+BOTH_LANGUAGES = "both_languages"
+
+
+def showing_both() -> bool:
+    """Return whether this browser asked to see each text in the other language too."""
+    return bool(session.get(BOTH_LANGUAGES))
+
+
+def second(text: Text | str | None, **variables) -> Markup:
+    """Return a text in the other language, under the first, when both languages are shown.
+
+    Takes a content text, or an interface message (a msgid) with its placeholders.
+    """
+    if text is None or not showing_both():
+        return Markup("")
+    other = other_language(current_language())
+    if isinstance(text, Text):
+        translated = text(other)
+    else:
+        with force_locale(other):
+            # A lazy message (from messages.py) translates itself when made a string.
+            translated = gettext(text, **variables) if isinstance(text, str) else str(text)
+    return Markup('<span class="second" lang="{0}">{1}</span>').format(other, escape(translated))
+
+
+def both(text: Text | str | None) -> Markup:
+    """Return a content text or a lazy message in the page's language, and the other under it if asked."""
+    if text is None:
+        return Markup("")
+    primary = tr(text) if isinstance(text, Text) else str(text)
+    return escape(primary) + second(text) if not isinstance(text, str) else escape(text)
+
+
+def share_qr(code: str) -> Markup:
+    """Return the QR code that opens the counsellor page with this share code filled in."""
+    # The code rides in the fragment, which browsers never send: it stays out of logs.
+    return Markup(qr_svg(url_for("counsellor.find", _external=True) + "#" + display_code(code)))
 
 
 def chart_description(results: Sequence[AreaResult]) -> str:
@@ -38,9 +85,10 @@ def chart_description(results: Sequence[AreaResult]) -> str:
 def radar_chart(results: Sequence[AreaResult], previous: Sequence[AreaResult] | None = None) -> Markup:
     """Return the inline SVG radar chart of these results."""
     labels = tuple(tr(r.area.short) for r in results)
-    svg = radar_svg(
-        labels, scores(results), scores(previous) if previous else None, chart_description(results)
-    )
+    svg = radar_svg(labels, scores(results), scores(previous) if previous else None, chart_description(results))
+    g.charts_drawn = g.get("charts_drawn", 0) + 1
+    if g.charts_drawn > 1:
+        svg = with_id_suffix(svg, f"-{g.charts_drawn}")
     return Markup(svg)
 
 
@@ -49,6 +97,14 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         tr=tr,
         switch_url=switch_url,
+        second=second,
+        both=both,
+        in_language=in_language,
+        lang_of_part=lambda: get_locale().language,
+        format_date=format_date,
+        display_code=display_code,
+        share_qr=share_qr,
+        showing_both=showing_both,
         radar_chart=radar_chart,
         resume_url=resume_url,
         language_names=LANGUAGE_NAMES,

@@ -21,3 +21,14 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 });
+
+// A QR code opens the counsellor page with the share code after "#": fill it in.
+document.addEventListener("DOMContentLoaded", function () {
+  var input = document.getElementById("code");
+  var fromLink = decodeURIComponent(window.location.hash.slice(1));
+  if (input && !input.value && /^[0-9A-Za-z-]{12,20}$/.test(fromLink)) {
+    input.value = fromLink;
+    // Keep the code out of the address bar and the browser history.
+    history.replaceState(null, "", window.location.pathname);
+  }
+});

@@ -73,7 +73,7 @@ def _render(area: Area, form):
     level_choices = None
     question_labels = {s.id: tr(s.text) for s in area.statements}
     if area.id == LANGUAGE_AREA_ID:
-        level_choices = [(lv.id, tr(lv.label), tr(lv.can_do)) for lv in content.finnish_levels]
+        level_choices = [(lv.id, lv.label, lv.can_do) for lv in content.finnish_levels]
         question_labels[LEVEL_FIELD] = gettext("Your level of Finnish")
     return render_template(
         "answering/area.html",

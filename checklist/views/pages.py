@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, request, session, url_for
 
 from ..i18n import browser_language
 from ..rounds import current_round
+from ..templating import BOTH_LANGUAGES
 
 bp = Blueprint("pages", __name__)
 
@@ -26,3 +27,14 @@ def landing():
 def privacy():
     """Say what is stored, for how long, who sees it and how to delete it."""
     return render_template("pages/privacy.html")
+
+
+@bp.post("/<lang>/both-languages")
+def both_languages():
+    """Turn showing each text in both languages on or off, and go back to the page."""
+    session[BOTH_LANGUAGES] = request.form.get("show") == "1"
+    back = request.form.get("back", "")
+    # Only a path on this site: never an address elsewhere.
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        back = url_for(".landing")
+    return redirect(back)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template
+from flask import Blueprint, abort, redirect, render_template, session
 
 from ..current import catalogue, checklist
 from ..models import Round, db
-from ..rounds import current_round, resume_url
+from ..rounds import SESSION_KEY, current_round, ensure_share_code, resume_url
 from ..summary import Summary, summarise
 
 bp = Blueprint("results", __name__, url_prefix="/<lang>")
@@ -33,4 +33,18 @@ def results():
         abort(404, description="no-round")
     if found.completed_at is None:
         return redirect(resume_url(found))
+    ensure_share_code(found)
     return render_template("results/results.html", round=found, summary=summary_of(found))
+
+
+@bp.post("/results/delete")
+def delete():
+    """Delete the person's answers, and their earlier rounds, at once; the share code stops working."""
+    found = current_round()
+    while found is not None:
+        previous = db.session.get(Round, found.previous_id) if found.previous_id else None
+        db.session.delete(found)
+        found = previous
+    db.session.commit()
+    session.pop(SESSION_KEY, None)
+    return render_template("results/deleted.html")

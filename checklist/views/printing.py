@@ -1,0 +1,50 @@
+"""The printable one-page summary, for the client to take home; optionally in both languages."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+
+from ..i18n import LANGUAGES
+from ..models import Round
+from ..rounds import current_round, ensure_share_code, resume_url
+from ..share_codes import display
+from ..templating import share_qr
+from .counsellor import viewed_round
+from .results import summary_of
+
+bp = Blueprint("printing", __name__, url_prefix="/<lang>")
+
+
+def _render(found: Round):
+    code = ensure_share_code(found)
+    second = request.args.get("second")
+    if second not in LANGUAGES or second == g.lang:
+        second = None
+    return render_template(
+        "print/summary.html",
+        round=found,
+        summary=summary_of(found),
+        code=display(code),
+        qr=share_qr(code),
+        second_language=second,
+    )
+
+
+@bp.get("/results/print")
+def summary():
+    """Print the person's own results."""
+    found = current_round()
+    if found is None:
+        abort(404, description="no-round")
+    if found.completed_at is None:
+        return redirect(resume_url(found))
+    return _render(found)
+
+
+@bp.get("/session/print")
+def counsellor_summary():
+    """Print the results a counsellor has open, with the agreed next steps."""
+    found = viewed_round()
+    if found is None:
+        return redirect(url_for("counsellor.find"))
+    return _render(found)

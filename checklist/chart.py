@@ -129,7 +129,5 @@ def radar_svg(
     svg = _inline_safe(buffer.getvalue())
     if title:
         svg = svg.replace("<svg ", '<svg role="img" ', 1)
-        svg = re.sub(
-            r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(title)}</title>", svg, count=1
-        )
+        svg = re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(title)}</title>", svg, count=1)
     return svg

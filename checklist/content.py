@@ -199,9 +199,7 @@ def load_checklist(path: Path | str = DEFAULT_CHECKLIST_PATH) -> Checklist:
         raw = read.mapping(raw, entry)
         level_id = raw.get("id")
         if level_id not in FINNISH_LEVEL_IDS:
-            raise read.fail(
-                entry, f"unknown level {level_id!r}; expected one of {', '.join(FINNISH_LEVEL_IDS)}"
-            )
+            raise read.fail(entry, f"unknown level {level_id!r}; expected one of {', '.join(FINNISH_LEVEL_IDS)}")
         entry = f"Finnish level '{level_id}'"
         if any(lv.id == level_id for lv in levels):
             raise read.fail(entry, f"duplicate id '{level_id}'")

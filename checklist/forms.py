@@ -127,7 +127,9 @@ def profile_form_data(profile: dict) -> dict[str, str]:
 class CodeForm(FlaskForm):
     """The counsellor's share-code look-up."""
 
-    code = StringField(validators=[InputRequired(message=messages.ENTER_CODE), Length(max=40, message=messages.ENTER_CODE)])
+    code = StringField(
+        validators=[InputRequired(message=messages.ENTER_CODE), Length(max=40, message=messages.ENTER_CODE)]
+    )
 
 
 MAX_NEXT_STEPS = 5

@@ -36,8 +36,7 @@ KIND_NAMES = {
 }
 
 CODE_NOT_FOUND = _l(
-    "No results were found for this code. Check the code. Codes stop working when the results are deleted "
-    "or expire."
+    "No results were found for this code. Check the code. Codes stop working when the results are deleted or expire."
 )
 ENTER_CODE = _l("Enter the share code")
 STEP_TOO_LONG = _l("Write at most 200 characters")

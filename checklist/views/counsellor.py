@@ -81,4 +81,6 @@ def close():
 
 def _render_session(found: Round, form: NextStepsForm):
     answers = [(area, [(s, found.answers.get(s.id)) for s in area.statements]) for area in checklist().areas]
-    return render_template("counsellor/session.html", round=found, summary=summary_of(found), form=form, answers=answers)
+    return render_template(
+        "counsellor/session.html", round=found, summary=summary_of(found), form=form, answers=answers
+    )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 from flask import Flask
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from .catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
 from .content import ContentError
@@ -32,6 +32,7 @@ def check_catalogue(path: Path | None) -> None:
 
 
 @click.command("purge-expired")
+@with_appcontext
 def purge_expired() -> None:
     """Delete every round whose retention period has ended (run daily from cron)."""
     deleted = db.session.execute(db.delete(Round).where(Round.expires_at <= utcnow())).rowcount

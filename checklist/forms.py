@@ -6,7 +6,7 @@ from functools import cache
 
 from flask_wtf import FlaskForm
 from wtforms import Field, FieldList, StringField
-from wtforms.validators import InputRequired, Length, StopValidation
+from wtforms.validators import DataRequired, Length, StopValidation
 
 from . import messages
 from .content import FINNISH_LEVEL_IDS, Area
@@ -124,11 +124,17 @@ def profile_form_data(profile: dict) -> dict[str, str]:
     return data
 
 
+def strip(text: str | None) -> str | None:
+    """Drop the spaces around a typed text."""
+    return text.strip() if text else text
+
+
 class CodeForm(FlaskForm):
     """The counsellor's share-code look-up."""
 
     code = StringField(
-        validators=[InputRequired(message=messages.ENTER_CODE), Length(max=40, message=messages.ENTER_CODE)]
+        filters=[strip],
+        validators=[DataRequired(message=messages.ENTER_CODE), Length(max=40, message=messages.ENTER_CODE)],
     )
 
 
@@ -141,7 +147,7 @@ class NextStepsForm(FlaskForm):
 
     steps = FieldList(
         StringField(
-            filters=[lambda text: text.strip() if text else text],
+            filters=[strip],
             validators=[Length(max=MAX_STEP_LENGTH, message=messages.STEP_TOO_LONG)],
         ),
         min_entries=MAX_NEXT_STEPS,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import secrets
+from functools import lru_cache
 
 import segno
 
@@ -36,6 +37,7 @@ def normalise(typed: str) -> str | None:
     return code
 
 
+@lru_cache(maxsize=1024)
 def qr_svg(url: str) -> str:
     """Return an SVG QR code of a URL: black modules only, no inline styles, sized by CSS."""
     buffer = io.BytesIO()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
-from flask import Flask, g, request, session, url_for
+from flask import Flask, g, get_template_attribute, request, session, url_for
 from flask_babel import force_locale, format_date, get_locale, gettext
 from markupsafe import Markup, escape
 
@@ -12,6 +13,7 @@ from . import messages
 from .chart import radar_svg, with_id_suffix
 from .content import Text
 from .i18n import LANGUAGE_NAMES, current_language, other_language
+from .matching import Suggestion
 from .rounds import resume_url
 from .scoring import AreaResult, scores
 from .share_codes import display as display_code
@@ -76,6 +78,23 @@ def share_qr(code: str) -> Markup:
     return Markup(qr_svg(url_for("counsellor.find", _external=True) + "#" + display_code(code)))
 
 
+def suggestion_html(suggestion: Suggestion, municipality: str | None, heading: str) -> Markup:
+    """Return one suggestion rendered in the current language, remembered after the first time."""
+    return _suggestion_html(get_locale().language, showing_both(), suggestion, municipality, heading)
+
+
+@lru_cache(maxsize=8192)
+def _suggestion_html(lang: str, bilingual: bool, suggestion: Suggestion, municipality: str | None, heading: str):
+    # A suggestion's markup depends only on these arguments, and results pages show dozens.
+    item = get_template_attribute("components/suggestions.html", "suggestion_item")
+    return item(suggestion, municipality, heading)
+
+
+def answer_choices() -> list[tuple[int, Markup, None]]:
+    """Return the answer scale as radio choices, translated once for the whole page."""
+    return [(value, both(label), None) for value, label in messages.ANSWER_LABELS.items()]
+
+
 def chart_description(results: Sequence[AreaResult]) -> str:
     """Return the chart's text alternative: every area with its score."""
     parts = ", ".join(f"{tr(r.area.title)} {r.score}" for r in results)
@@ -113,7 +132,8 @@ def init_app(app: Flask) -> None:
         finnish_level_of=content.finnish_level,
         retention_days=app.config["RETENTION_DAYS"],
         answer_labels=messages.ANSWER_LABELS,
-        answer_choices=[(value, label, None) for value, label in messages.ANSWER_LABELS.items()],
+        answer_choices=answer_choices,
+        suggestion_html=suggestion_html,
         level_names=messages.LEVEL_NAMES,
         yes_no_labels=messages.YES_NO_LABELS,
         target_group_names=messages.TARGET_GROUP_NAMES,

@@ -20,7 +20,8 @@ class Config:
     PERMANENT_SESSION_LIFETIME = RETENTION_DAYS * 24 * 3600
     # Flask-WTF ties the CSRF token to the session, whose life is the retention period.
     WTF_CSRF_TIME_LIMIT = None
-    WTF_I18N_ENABLED = True
+    # Every form message is our own (messages.py); WTForms' built-in ones are never shown.
+    WTF_I18N_ENABLED = False
     BABEL_DEFAULT_LOCALE = "fi"
     # Share-code look-ups per client address. Use Redis (redis://host:6379) when several
     # workers or instances serve the app, so they count together.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from flask import Flask, g, get_template_attribute, request, session, url_for
 from flask_babel import force_locale, format_date, get_locale, gettext
@@ -11,7 +12,7 @@ from markupsafe import Markup, escape
 
 from . import messages
 from .chart import radar_svg, with_id_suffix
-from .content import Text
+from .content import Statement, Text
 from .i18n import LANGUAGE_NAMES, current_language, other_language
 from .matching import Suggestion
 from .rounds import resume_url
@@ -90,6 +91,29 @@ def _suggestion_html(lang: str, bilingual: bool, suggestion: Suggestion, municip
     return item(suggestion, municipality, heading)
 
 
+class FieldView(NamedTuple):
+    """What the radios macro reads of a form field, as a hashable value."""
+
+    id: str
+    name: str
+    data: str | None
+    errors: tuple[str, ...]
+
+
+def statement_radios(field, statement: Statement) -> Markup:
+    """Return a statement's radio group, remembered for each answer and error it can show."""
+    view = FieldView(field.id, field.name, field.data, tuple(str(e) for e in field.errors[:1]))
+    return _statement_radios(get_locale().language, showing_both(), statement, view)
+
+
+@lru_cache(maxsize=8192)
+def _statement_radios(lang: str, bilingual: bool, statement: Statement, field: FieldView) -> Markup:
+    # An area page is mostly these groups; rendering each one once per language and state
+    # makes the page several times cheaper to serve.
+    radios = get_template_attribute("components/forms.html", "radios")
+    return radios(field, statement.text, statement.example, answer_choices(), inline=True)
+
+
 def answer_choices() -> list[tuple[int, Markup, None]]:
     """Return the answer scale as radio choices, translated once for the whole page."""
     return [(value, both(label), None) for value, label in messages.ANSWER_LABELS.items()]
@@ -134,6 +158,7 @@ def init_app(app: Flask) -> None:
         answer_labels=messages.ANSWER_LABELS,
         answer_choices=answer_choices,
         suggestion_html=suggestion_html,
+        statement_radios=statement_radios,
         level_names=messages.LEVEL_NAMES,
         yes_no_labels=messages.YES_NO_LABELS,
         target_group_names=messages.TARGET_GROUP_NAMES,

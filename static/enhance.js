@@ -3,7 +3,18 @@
 document.addEventListener("DOMContentLoaded", function () {
   // Focus the error summary, so screen readers announce it and keyboard users start there.
   var summary = document.querySelector(".error-summary");
-  if (summary) summary.focus();
+  if (summary) {
+    summary.focus();
+    // A link in the summary moves to the question: show its legend, not just the first radio.
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var input = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!input) return;
+      event.preventDefault();
+      (input.closest(".form-group") || input).scrollIntoView();
+      input.focus({ preventScroll: true });
+    });
+  }
 
   // On an answer page, switching language first saves the answers given on this page:
   // the form is sent with action=switch, and the server shows the same page in the other language.

@@ -1,0 +1,97 @@
+"""axe-core in Chromium: no WCAG 2.1 A or AA violation on any page type, in either language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from checklist.content import LANGUAGE_AREA_ID
+
+from .conftest import NEXT, new_visit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser
+
+    from .conftest import Visit
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGE_TYPES = [
+    "landing",
+    "area",
+    "language-area",
+    "area-with-errors",
+    "profile",
+    "results",
+    "print",
+    "counsellor",
+    "privacy",
+    "404",
+]
+
+
+def reach(visit: Visit, lang: str, page_type: str) -> None:
+    """Open a page of this type the way a person gets there."""
+    page = visit.page
+    if page_type == "landing":
+        page.goto(f"/{lang}/")
+    elif page_type == "privacy":
+        page.goto(f"/{lang}/privacy")
+    elif page_type == "counsellor":
+        page.goto(f"/{lang}/counsellor")
+    elif page_type == "404":
+        assert page.goto(f"/{lang}/nowhere").status == 404
+    elif page_type == "results":
+        visit.complete(lang)
+    elif page_type == "print":
+        visit.complete(lang)
+        page.goto(f"/{lang}/results/print")
+    elif page_type == "profile":
+        visit.complete(lang)
+        page.goto(f"/{lang}/profile")
+    else:
+        visit.start(lang)
+        if page_type == "language-area":
+            page.goto(f"/{lang}/area/{LANGUAGE_AREA_ID}")
+        elif page_type == "area-with-errors":
+            visit.submit(NEXT)
+            assert page.locator(".error-summary").count() == 1
+
+
+def describe(violations: list[dict]) -> str:
+    """Return each violation's id, impact and failing nodes, one per line."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.extend(f"    {' '.join(map(str, node['target']))}" for node in violation["nodes"])
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def phone(browser: Browser, live_server: str) -> Iterator[Visit]:
+    """One phone page for the module: each test reaches its page from scratch, so they can share it."""
+    visit = new_visit(browser, live_server)
+    yield visit
+    visit.page.context.close()
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_no_wcag_violations(phone, lang, page_type):
+    """axe finds no WCAG 2.1 A/AA violation on the page, at the phone size."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python missing")
+    visit = phone
+    reach(visit, lang, page_type)
+    assert visit.html_lang() == lang
+    results = axe.Axe().run(
+        visit.page,
+        options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]},
+    )
+    violations = results.response["violations"]
+    if violations:
+        print(describe(violations))
+    assert results.violations_count == 0, f"{page_type} ({lang}):\n{describe(violations)}"

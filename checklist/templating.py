@@ -45,7 +45,8 @@ BOTH_LANGUAGES = "both_languages"
 
 def showing_both() -> bool:
     """Return whether this browser asked to see each text in the other language too."""
-    return bool(session.get(BOTH_LANGUAGES))
+    # The print view lays out its second language on a page of its own instead.
+    return bool(session.get(BOTH_LANGUAGES)) and not g.get("printing")
 
 
 def second(text: Text | str | None, **variables) -> Markup:

@@ -73,13 +73,15 @@ def test_a_wrong_code_and_an_expired_code_get_the_same_answer(client_and_code, c
 def test_code_look_ups_are_rate_limited_per_address(client_and_code, counsellor, app):
     _, code = client_and_code
     limit = int(app.config["RATELIMIT_CODE_LOOKUPS"].split()[0])
+    address = {"REMOTE_ADDR": "192.0.2.10"}
     for _ in range(limit):
-        assert counsellor.post_form("/en/counsellor", {"code": "AAAA-AAAA-AAAA"}).status_code == 404
-    blocked = counsellor.post_form("/en/counsellor", {"code": code})
+        wrong = counsellor.post_form("/en/counsellor", {"code": "AAAA-AAAA-AAAA"}, environ_base=address)
+        assert wrong.status_code == 404
+    blocked = counsellor.post_form("/en/counsellor", {"code": code}, environ_base=address)
     assert blocked.status_code == 429
     assert "Too many tries" in blocked.get_data(as_text=True)
     # Another address is not blocked.
-    other = counsellor.post_form("/en/counsellor", {"code": code}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    other = counsellor.post_form("/en/counsellor", {"code": code}, environ_base={"REMOTE_ADDR": "192.0.2.11"})
     assert other.status_code == 302
 
 

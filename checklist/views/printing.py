@@ -17,6 +17,7 @@ bp = Blueprint("printing", __name__, url_prefix="/<lang>")
 
 def _render(found: Round):
     code = ensure_share_code(found)
+    g.printing = True
     second = request.args.get("second")
     if second not in LANGUAGES or second == g.lang:
         second = None

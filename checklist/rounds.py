@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, session, url_for
+from flask import abort, current_app, redirect, session, url_for
 
 from .models import Round, db
 from .share_codes import new_code
@@ -75,3 +75,13 @@ def round_by_code(code: str | None) -> Round | None:
         return None
     found = db.session.scalar(db.select(Round).where(Round.share_code == code))
     return None if found is None or found.expired else found
+
+
+def finished_round() -> Round:
+    """Return the person's finished round: a 404 without one, back to answering if unfinished."""
+    found = current_round()
+    if found is None:
+        abort(404, description="no-round")
+    if found.completed_at is None:
+        abort(redirect(resume_url(found)))
+    return found

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from ..i18n import LANGUAGES
 from ..models import Round
-from ..rounds import current_round, ensure_share_code, resume_url
+from ..rounds import ensure_share_code, finished_round
 from ..share_codes import display
 from ..templating import share_qr
 from .counsellor import viewed_round
@@ -34,12 +34,7 @@ def _render(found: Round):
 @bp.get("/results/print")
 def summary():
     """Print the person's own results."""
-    found = current_round()
-    if found is None:
-        abort(404, description="no-round")
-    if found.completed_at is None:
-        return redirect(resume_url(found))
-    return _render(found)
+    return _render(finished_round())
 
 
 @bp.get("/session/print")

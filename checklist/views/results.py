@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, session
+from flask import Blueprint, render_template, session
 
 from ..current import catalogue, checklist
 from ..models import Round, db
-from ..rounds import SESSION_KEY, current_round, ensure_share_code, resume_url
+from ..rounds import SESSION_KEY, current_round, ensure_share_code, finished_round
 from ..summary import Summary, summarise
 
 bp = Blueprint("results", __name__, url_prefix="/<lang>")
@@ -28,11 +28,7 @@ def summary_of(found: Round) -> Summary:
 @bp.get("/results")
 def results():
     """Show the scored results of the current round, with suggestions for each gap."""
-    found = current_round()
-    if found is None:
-        abort(404, description="no-round")
-    if found.completed_at is None:
-        return redirect(resume_url(found))
+    found = finished_round()
     ensure_share_code(found)
     return render_template("results/results.html", round=found, summary=summary_of(found))
 

@@ -157,7 +157,6 @@ def init_app(app: Flask) -> None:
         finnish_level_of=content.finnish_level,
         retention_days=app.config["RETENTION_DAYS"],
         answer_labels=messages.ANSWER_LABELS,
-        answer_choices=answer_choices,
         suggestion_html=suggestion_html,
         statement_radios=statement_radios,
         level_names=messages.LEVEL_NAMES,

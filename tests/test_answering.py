@@ -225,3 +225,10 @@ def test_pages_work_for_a_new_visitor_without_javascript(client, path):
     response = client.get(path)
     assert response.status_code == 200
     assert "<script" not in response.get_data(as_text=True).split("</head>")[1]
+
+
+def test_finishing_with_an_area_skipped_goes_back_to_it(client, app):
+    client.post_form("/en/start")
+    response = client.post_form("/en/area/attitude", {**area_answers("attitude", 3), "action": "next"})
+    assert response.location == "/en/area/channels"
+    assert stored_round(app).completed_at is None

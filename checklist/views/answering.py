@@ -9,7 +9,7 @@ from ..content import LANGUAGE_AREA_ID, Area
 from ..current import checklist
 from ..forms import LEVEL_FIELD, area_form_class, saved_data
 from ..i18n import current_language, other_language
-from ..models import db, utcnow
+from ..models import Round, db, utcnow
 from ..rounds import PROFILE_STEP, current_round, remember, start_round
 from ..templating import tr
 
@@ -49,7 +49,8 @@ def area(area_id: str):
         found.step = current.id
         destination = url_for(".area", area_id=current.id, lang=other_language(current_language()))
     elif valid:
-        target = _neighbour(current, +1)
+        # After the last area, go back to any area skipped on the way (by a typed address).
+        target = _neighbour(current, +1) or _first_unanswered(found)
         if target is None:
             # Every area is answered: the results exist now, the optional profile comes first.
             found.completed_at = found.completed_at or utcnow()
@@ -90,6 +91,15 @@ def _show_stored(form, answers: dict[str, int]) -> None:
     for field in form.statement_fields():
         if not field.has_valid_value and field.name in answers:
             field.data = str(answers[field.name])
+
+
+def _first_unanswered(found: Round) -> Area | None:
+    for area in checklist().areas:
+        if any(s.id not in found.answers for s in area.statements):
+            return area
+        if area.id == LANGUAGE_AREA_ID and found.finnish_level is None:
+            return area
+    return None
 
 
 def _neighbour(area: Area, offset: int) -> Area | None:

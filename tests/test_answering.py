@@ -218,9 +218,7 @@ def test_the_bare_address_follows_the_browser_language(client):
     assert client.get("/").location == "/fi/"
 
 
-@pytest.mark.parametrize(
-    "path", ["/fi/", "/en/", "/fi/privacy", "/en/privacy", "/fi/area/tools", "/en/area/attitude"]
-)
+@pytest.mark.parametrize("path", ["/fi/", "/en/", "/fi/privacy", "/en/privacy", "/fi/area/tools", "/en/area/attitude"])
 def test_pages_work_for_a_new_visitor_without_javascript(client, path):
     response = client.get(path)
     assert response.status_code == 200

@@ -26,7 +26,7 @@ def test_a_tampered_answer_gets_a_form_error_and_loses_nothing(answered, app, va
     response = answered.post_form("/en/area/channels", data)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert '– Choose one of the answers shown</a>' in html
+    assert "– Choose one of the answers shown</a>" in html
     assert "<script>alert" not in html
     # The tampered field keeps its stored answer; the valid ones sent with it are saved.
     assert 'id="job-boards-3" name="job-boards" type="radio" value="2" checked' in html

@@ -31,9 +31,7 @@ GOOD = {
 
 def write(tmp_path: Path, data) -> Path:
     path = tmp_path / "checklist.yaml"
-    path.write_text(
-        data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
-    )
+    path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 
 

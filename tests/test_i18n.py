@@ -28,9 +28,7 @@ def ids(catalogue) -> set:
 @pytest.mark.parametrize("lang", CATALOGUES)
 def test_every_message_is_translated_and_none_is_fuzzy(lang):
     catalogue = read(CATALOGUES[lang])
-    untranslated = [
-        m.id for m in catalogue if m.id and not (all(m.string) if isinstance(m.id, tuple) else m.string)
-    ]
+    untranslated = [m.id for m in catalogue if m.id and not (all(m.string) if isinstance(m.id, tuple) else m.string)]
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert not untranslated, f"{lang}: untranslated {untranslated}"
     assert not fuzzy, f"{lang}: fuzzy {fuzzy}"

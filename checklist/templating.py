@@ -70,8 +70,9 @@ def both(text: Text | str | None) -> Markup:
     """Return a content text or a lazy message in the page's language, and the other under it if asked."""
     if text is None:
         return Markup("")
-    primary = tr(text) if isinstance(text, Text) else str(text)
-    return escape(primary) + second(text) if not isinstance(text, str) else escape(text)
+    if isinstance(text, str):  # already in the page's language, with nothing to pair it with
+        return escape(text)
+    return escape(tr(text) if isinstance(text, Text) else str(text)) + second(text)
 
 
 def share_qr(code: str) -> Markup:

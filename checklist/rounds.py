@@ -17,14 +17,22 @@ def retention_days() -> int:
     return current_app.config["RETENTION_DAYS"]
 
 
+def live_round(round_id: object) -> Round | None:
+    """Return the round with this id, or None when there is none or it has expired."""
+    found = db.session.get(Round, round_id) if isinstance(round_id, str) else None
+    return None if found is None or found.expired else found
+
+
 def current_round() -> Round | None:
-    """Return the round named by the cookie, or None when there is none or it has expired."""
-    round_id = session.get(SESSION_KEY)
-    if not isinstance(round_id, str):
-        return None
-    found = db.session.get(Round, round_id)
-    if found is None or found.expired:
-        return None
+    """Return the round named by the cookie, while it lasts."""
+    return live_round(session.get(SESSION_KEY))
+
+
+def required_round() -> Round:
+    """Return the round named by the cookie: a 404 that offers a fresh start without one."""
+    found = current_round()
+    if found is None:
+        abort(404, description="no-round")
     return found
 
 
@@ -74,14 +82,13 @@ def round_by_code(code: str | None) -> Round | None:
     if code is None:
         return None
     found = db.session.scalar(db.select(Round).where(Round.share_code == code))
-    return None if found is None or found.expired else found
+    # Loaded already, so live_round finds it in the session without a second query.
+    return live_round(found.id) if found is not None else None
 
 
 def finished_round() -> Round:
     """Return the person's finished round: a 404 without one, back to answering if unfinished."""
-    found = current_round()
-    if found is None:
-        abort(404, description="no-round")
+    found = required_round()
     if found.completed_at is None:
         abort(redirect(resume_url(found)))
     return found

@@ -13,7 +13,7 @@ from ..current import checklist
 from ..forms import CodeForm, NextStepsForm
 from ..limiter import limiter
 from ..models import Round, db
-from ..rounds import round_by_code
+from ..rounds import live_round, round_by_code
 from ..share_codes import normalise
 from .results import summary_of
 
@@ -28,9 +28,7 @@ def code_lookup_limit() -> str:
 
 def viewed_round() -> Round | None:
     """Return the client's round this browser has opened with a code, while it lasts."""
-    round_id = session.get(VIEWING)
-    found = db.session.get(Round, round_id) if isinstance(round_id, str) else None
-    return None if found is None or found.expired else found
+    return live_round(session.get(VIEWING))
 
 
 @bp.route("/counsellor", methods=["GET", "POST"])

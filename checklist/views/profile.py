@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from ..current import catalogue
 from ..forms import ProfileForm, profile_form_data
 from ..models import db
-from ..rounds import PROFILE_STEP, RESULTS_STEP, current_round
+from ..rounds import PROFILE_STEP, RESULTS_STEP, required_round
 
 bp = Blueprint("profile", __name__, url_prefix="/<lang>")
 
@@ -15,9 +15,7 @@ bp = Blueprint("profile", __name__, url_prefix="/<lang>")
 @bp.route("/profile", methods=["GET", "POST"])
 def profile():
     """Ask the optional questions; saving them (or none) leads to the results."""
-    found = current_round()
-    if found is None:
-        abort(404, description="no-round")
+    found = required_round()
     municipalities = catalogue().municipality_names()
     if request.method == "GET":
         form = ProfileForm(data=profile_form_data(found.profile), municipalities=municipalities)

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := checklist
 
-.PHONY: run test setup db lint translations-extract translations-update translations-compile bench clean
+.PHONY: run test setup db lint translations-extract translations-update translations-compile bench screenshots clean
 
 run: setup
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
@@ -48,3 +48,7 @@ clean:
 # Throughput, latency, page weight, chart time and memory under gunicorn (needs wrk).
 bench: setup
 	$(BIN)/python tests/benchmarks/bench.py
+
+# The README's pictures, taken from the real app in Chromium (needs chromium and poppler-utils).
+screenshots: setup
+	$(BIN)/python tests/screenshots/make_screenshots.py

@@ -11,50 +11,61 @@ from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, errors, i18n, security, templating
-from .catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
-from .config import CONFIGS, check_production
-from .content import DEFAULT_CHECKLIST_PATH, load_checklist
-from .limiter import limiter
+from . import attempts, cli, errors, i18n, security, templating
+from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
+from .config import settings
+from .content import DEFAULT_CHECKLIST_PATH, Checklist, load_checklist
 from .models import db
 from .views import answering, counsellor, pages, printing, profile, results
 
-ROOT = Path(__file__).resolve().parent.parent
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+PACKAGE = Path(__file__).resolve().parent
+MIGRATIONS = PACKAGE / "migrations"
+
+
+def shipped_folder(name: str) -> Path:
+    """Return templates/, static/ or translations/: inside the installed package (the wheel puts
+    them there), else beside the package in a checkout."""
+    installed = PACKAGE / name
+    return installed if installed.is_dir() else PACKAGE.parent / name
+
 
 csrf = CSRFProtect()
 migrate = Migrate(directory=str(MIGRATIONS))
 
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Create the app: configuration, content, extensions and blueprints."""
-    app = Flask(
-        __name__,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
-        instance_path=str(ROOT / "instance"),
-    )
-    environment = os.environ.get("CHECKLIST_ENV", "development")
-    app.config.from_object(CONFIGS[environment])
-    app.config.from_mapping(config or {})
-    if environment == "production":
-        check_production(app.config)
-    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
+def create_app(
+    config: dict[str, Any] | None = None,
+    environment: str | None = None,
+    *,
+    checklist: Checklist | None = None,
+    catalogue: Catalogue | None = None,
+) -> Flask:
+    """Create the app: configuration (read now), content, extensions and blueprints.
+
+    environment: development, test or production; by default CHECKLIST_ENV, else development.
+    checklist, catalogue: content loaded already (the tests load it once); by default the files
+    named by CHECKLIST_PATH and CATALOGUE_PATH, or the shipped ones, are loaded and validated.
+    """
+    app = Flask(__name__, template_folder=shipped_folder("templates"), static_folder=shipped_folder("static"))
+    app.config.from_mapping(settings(environment or os.environ.get("CHECKLIST_ENV", "development"), config))
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(shipped_folder("translations")))
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         os.makedirs(app.instance_path, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'checklist.db'}"
 
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
-    checklist = load_checklist(app.config.get("CHECKLIST_PATH", DEFAULT_CHECKLIST_PATH))
+    checklist = checklist or load_checklist(app.config.get("CHECKLIST_PATH", DEFAULT_CHECKLIST_PATH))
     app.extensions["checklist"] = checklist
-    app.extensions["catalogue"] = load_catalogue(app.config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH), checklist)
+    app.extensions["catalogue"] = catalogue or load_catalogue(
+        app.config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH), checklist
+    )
 
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     db.init_app(app)
-    limiter.init_app(app)
+    attempts.init_app(app)
     migrate.init_app(app, db)
     csrf.init_app(app)
     i18n.init_app(app)

@@ -72,7 +72,7 @@ class Service:
     languages: tuple[str, ...]
     free: bool
     url: str
-    contact: Text
+    contact: Text | None  # None where the web address is the only contact point
     checked: datetime.date
 
     @property
@@ -236,7 +236,7 @@ def _service(
         languages=tuple(languages),
         free=read.boolean(raw, "free", entry),
         url=read.url(raw, "url", entry),
-        contact=read.text(raw, "contact", entry),
+        contact=read.text(raw, "contact", entry, optional=True),
         checked=read.date(raw, "checked", entry),
     )
 

@@ -1,34 +1,39 @@
-"""Configuration from environment variables, with safe development defaults."""
+"""Configuration: defaults per environment, then environment variables, then what the caller
+passes to create_app. Everything is read when an app is created, never at import."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
+from typing import Any
 
 DEVELOPMENT_SECRET = "development-only-not-secret"
 
 
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET)
-    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite under instance/
+    SECRET_KEY = DEVELOPMENT_SECRET
+    SQLALCHEMY_DATABASE_URI = None  # None: SQLite under the instance folder
     # A page of answers is a few hundred bytes; anything near this limit is not a real form.
     MAX_CONTENT_LENGTH = 16 * 1024
     MAX_FORM_MEMORY_SIZE = 16 * 1024
-    RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "180"))
+    RETENTION_DAYS = 180
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
-    PERMANENT_SESSION_LIFETIME = RETENTION_DAYS * 24 * 3600
+    # The cookie carries only the round's id: re-signing it on every page is work for nothing.
+    SESSION_REFRESH_EACH_REQUEST = False
     # Flask-WTF ties the CSRF token to the session, whose life is the retention period.
     WTF_CSRF_TIME_LIMIT = None
     # Every form message is our own (messages.py); WTForms' built-in ones are never shown.
     WTF_I18N_ENABLED = False
     BABEL_DEFAULT_LOCALE = "fi"
-    # Share-code look-ups per client address. Use Redis (redis://host:6379) when several
+    # Failed share-code look-ups per client address. Use Redis (redis://host:6379) when several
     # workers or instances serve the app, so they count together.
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
-    RATELIMIT_CODE_LOOKUPS = os.environ.get("RATELIMIT_CODE_LOOKUPS", "10 per minute;50 per day")
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_CODE_LOOKUPS = "10 per minute;50 per day"
+    RATELIMIT_KEY_PREFIX = "checklist"
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
-    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+    TRUSTED_PROXIES = 0
     PREFERRED_URL_SCHEME = "http"
 
 
@@ -39,7 +44,9 @@ class DevelopmentConfig(Config):
 class TestConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret"
-    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    # The tests about CSRF turn it back on.
+    WTF_CSRF_ENABLED = False
 
 
 class ProductionConfig(Config):
@@ -49,8 +56,39 @@ class ProductionConfig(Config):
 
 CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": ProductionConfig}
 
+# Environment variable -> (configuration key, how to read the value).
+ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "SECRET_KEY": ("SECRET_KEY", str),
+    "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
+    "RETENTION_DAYS": ("RETENTION_DAYS", int),
+    "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
+    "RATELIMIT_CODE_LOOKUPS": ("RATELIMIT_CODE_LOOKUPS", str),
+    "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+}
+# The test environment reads its database from TEST_DATABASE_URL, never from DATABASE_URL.
+TEST_ENVIRONMENT = {**ENVIRONMENT, "DATABASE_URL": None, "TEST_DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str)}
 
-def check_production(config: dict) -> None:
+
+def settings(environment: str, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Return the configuration: the environment's defaults, the variables set now, the overrides,
+    and last the values derived from them."""
+    if environment not in CONFIGS:
+        raise RuntimeError(f"CHECKLIST_ENV must be one of {', '.join(CONFIGS)}, not {environment!r}")
+    defaults = CONFIGS[environment]
+    config = {key: getattr(defaults, key) for key in dir(defaults) if key.isupper()}
+    variables = TEST_ENVIRONMENT if environment == "test" else ENVIRONMENT
+    for name, target in variables.items():
+        if target is not None and os.environ.get(name):
+            key, read = target
+            config[key] = read(os.environ[name])
+    config.update(overrides or {})
+    config.setdefault("PERMANENT_SESSION_LIFETIME", config["RETENTION_DAYS"] * 24 * 3600)
+    if environment == "production":
+        check_production(config)
+    return config
+
+
+def check_production(config: Mapping[str, Any]) -> None:
     """Refuse to run in production with a missing or known secret key."""
     key = config.get("SECRET_KEY")
     if not key or key == DEVELOPMENT_SECRET or len(key) < 32:

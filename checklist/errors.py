@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .i18n import current_language
+from .rounds import NoRound
 
 TITLES = {
     400: _l("Something in the request was not right"),
@@ -54,9 +55,12 @@ def handle_http_error(error: HTTPException):
         return handle_server_error(error)
     if isinstance(error, CSRFError):
         return render_error(400, CSRF_TITLE, CSRF_EXPLANATION)
-    if code == 404 and error.description == "no-round":
-        return render_error(404, NO_ROUND_TITLE, NO_ROUND_EXPLANATION, start_again=True)
     return render_error(code, TITLES.get(code, TITLES[400]), EXPLANATIONS.get(code, EXPLANATIONS[400]))
+
+
+def handle_no_round(error: NoRound):
+    """Say that no answers were found, and offer a fresh start."""
+    return render_error(404, NO_ROUND_TITLE, NO_ROUND_EXPLANATION, start_again=True)
 
 
 def handle_server_error(error: Exception):
@@ -66,4 +70,5 @@ def handle_server_error(error: Exception):
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(NoRound, handle_no_round)
     app.register_error_handler(InternalServerError, handle_server_error)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from functools import cache
 
 from flask_wtf import FlaskForm
-from wtforms import Field, FieldList, StringField
-from wtforms.validators import DataRequired, Length, StopValidation
+from wtforms import BooleanField, DateField, Field, FieldList, Form, FormField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, StopValidation
 
 from . import messages
 from .content import FINNISH_LEVEL_IDS, Area
+from .models import NextStep
+from .next_steps import WHO, StepEntry
 from .scoring import ANSWERS
 
 LEVEL_FIELD = "finnish-level"
@@ -142,18 +144,52 @@ MAX_NEXT_STEPS = 5
 MAX_STEP_LENGTH = 200  # the same number as in messages.STEP_TOO_LONG
 
 
+class DueDateField(DateField):
+    """An optional date (a date input sends YYYY-MM-DD), with our own message for a wrong one."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(str(messages.INVALID_DATE)) from error
+
+
+class StepIdField(Field):
+    """A stored step's id, sent back in a hidden field; anything else means a new step."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        value = valuelist[0] if valuelist else ""
+        self.data = int(value) if value.isdigit() and len(value) < 10 else None
+
+
+class StepForm(Form):
+    """One agreed step: what, who does it, by when, and whether it is done."""
+
+    id = StepIdField()
+    text = TextAreaField(filters=[strip], validators=[Length(max=MAX_STEP_LENGTH, message=messages.STEP_TOO_LONG)])
+    who = OptionalChoiceField(values=("", *WHO), missing="", invalid=messages.CHOOSE_FROM_LIST)
+    # A date input sends YYYY-MM-DD; typed by hand, Finns write 31.12.2026.
+    due = DueDateField(format=["%Y-%m-%d", "%d.%m.%Y"], validators=[Optional()])
+    done = BooleanField()
+
+    def entry(self) -> StepEntry:
+        return StepEntry(self.id.data, self.text.data or "", self.who.data or None, self.due.data, self.done.data)
+
+
 class NextStepsForm(FlaskForm):
     """Up to five next steps agreed in a guidance session."""
 
-    steps = FieldList(
-        StringField(
-            filters=[strip],
-            validators=[Length(max=MAX_STEP_LENGTH, message=messages.STEP_TOO_LONG)],
-        ),
-        min_entries=MAX_NEXT_STEPS,
-        max_entries=MAX_NEXT_STEPS,
-    )
+    steps = FieldList(FormField(StepForm), min_entries=MAX_NEXT_STEPS, max_entries=MAX_NEXT_STEPS)
 
-    def agreed(self) -> list[str]:
-        """Return the steps written, in order, without the empty ones."""
-        return [entry.data for entry in self.steps if entry.data]
+    def entries(self) -> list[StepEntry]:
+        return [row.form.entry() for row in self.steps]
+
+
+def next_steps_data(steps: list[NextStep]) -> dict:
+    """Return stored steps as the form's data."""
+    return {
+        "steps": [
+            {"id": s.id, "text": s.text, "who": s.who or "", "due": s.due, "done": s.done}
+            for s in steps[:MAX_NEXT_STEPS]
+        ]
+    }

@@ -5,7 +5,8 @@ from flask_babel import lazy_gettext as _l
 from .scoring import Level
 
 ANSWER_LABELS = {0: _l("Not yet"), 1: _l("A little"), 2: _l("Mostly"), 3: _l("Yes")}
-LEVEL_NAMES = {Level.STRENGTH: _l("Strength"), Level.DEVELOP: _l("To develop"), Level.GAP: _l("Gap")}
+# Levels in words that encourage: a low area is where to start, not a failure.
+LEVEL_NAMES = {Level.STRENGTH: _l("Strength"), Level.DEVELOP: _l("Keep going"), Level.GAP: _l("Start here")}
 
 CHOOSE_ANSWER = _l("Choose how well this describes you")
 INVALID_ANSWER = _l("Choose one of the answers shown")
@@ -40,3 +41,5 @@ CODE_NOT_FOUND = _l(
 )
 ENTER_CODE = _l("Enter the share code")
 STEP_TOO_LONG = _l("Write at most 200 characters")
+INVALID_DATE = _l("Enter a real date, for example 31.12.2026")
+WHO_NAMES = {"client": _l("Client"), "counsellor": _l("Counsellor")}

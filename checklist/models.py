@@ -1,13 +1,19 @@
-"""The database: one row per round of answers, found by a random id held in the person's cookie."""
+"""The database: a round of answers, found by a random id held in the person's cookie.
+
+Each answer and each agreed next step is a row of its own, so two tabs (or a double tap) saving
+different parts of one round at the same moment never overwrite each other.
+No name, e-mail or other personal detail is ever stored.
+"""
 
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import JSON, DateTime, ForeignKey, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, SmallInteger, String, Text, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -17,56 +23,65 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
+@event.listens_for(Engine, "connect")
+def _sqlite_foreign_keys(connection, _record) -> None:
+    # SQLite ignores ON DELETE unless asked: without this, deleting a round would leave its rows.
+    if type(connection).__module__.startswith("sqlite3"):
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
 def utcnow() -> datetime:
     """Return the current time in UTC, without a zone (stored the same way on every database)."""
     return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Round(db.Model):
-    """One go at the checklist: the answers, the Finnish level and the optional profile.
-
-    No name, e-mail or other personal detail is ever stored.
-    """
+    """One go at the checklist: the answers, the Finnish level and the optional profile."""
 
     __tablename__ = "rounds"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    answers: Mapped[dict] = mapped_column(JSON, default=dict)
     finnish_level: Mapped[str | None] = mapped_column(String(8))
     profile: Mapped[dict] = mapped_column(JSON, default=dict)
-    # The area to resume at; "results" once every area is answered.
+    # The area to resume at; "profile", then "results" once every area is answered.
     step: Mapped[str] = mapped_column(String(40))
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    previous_id: Mapped[str | None] = mapped_column(ForeignKey("rounds.id", ondelete="SET NULL"))
+    previous_id: Mapped[str | None] = mapped_column(ForeignKey("rounds.id", ondelete="SET NULL"), index=True)
     share_code: Mapped[str | None] = mapped_column(String(32), unique=True)
-    next_steps: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
+    answer_rows: Mapped[list[Answer]] = relationship(
+        back_populates="round", cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    next_steps: Mapped[list[NextStep]] = relationship(
+        back_populates="round",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="NextStep.position, NextStep.id",
+    )
+
     @classmethod
-    def start(cls, first_step: str, retention_days: int, previous_id: str | None = None) -> Round:
-        """Create a new round with a random, unguessable id."""
+    def start(cls, first_step: str, retention_days: int, previous: Round | None = None) -> Round:
+        """Create a new round with a random, unguessable id; a retake keeps the previous profile."""
         now = utcnow()
         return cls(
             id=secrets.token_urlsafe(32),
-            answers={},
-            profile={},
-            next_steps=[],
+            profile=dict(previous.profile) if previous is not None else {},
             step=first_step,
-            previous_id=previous_id,
+            previous_id=previous.id if previous is not None else None,
             created_at=now,
             updated_at=now,
             expires_at=now + timedelta(days=retention_days),
         )
 
-    def record(self, answers: dict[str, int], retention_days: int, finnish_level: str | None = None) -> None:
-        """Merge new answers into the stored ones and push the expiry date forward."""
-        # A new dict, so SQLAlchemy sees the JSON column change.
-        self.answers = {**self.answers, **answers}
-        if finnish_level is not None:
-            self.finnish_level = finnish_level
-        self.touch(retention_days)
+    @property
+    def answers(self) -> dict[str, int]:
+        """Return the answers by statement id."""
+        return {row.statement_id: row.value for row in self.answer_rows}
 
     def touch(self, retention_days: int) -> None:
         """Mark the round as used now."""
@@ -76,3 +91,36 @@ class Round(db.Model):
     @property
     def expired(self) -> bool:
         return self.expires_at <= utcnow()
+
+
+class Answer(db.Model):
+    """One statement's answer in one round (0–3)."""
+
+    __tablename__ = "answers"
+
+    round_id: Mapped[str] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    statement_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(SmallInteger)
+
+    round: Mapped[Round] = relationship(back_populates="answer_rows")
+
+
+class NextStep(db.Model):
+    """A step agreed in a guidance session: what, who does it, by when, and whether it is done."""
+
+    __tablename__ = "next_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    round_id: Mapped[str] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(SmallInteger, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    who: Mapped[str | None] = mapped_column(String(16))  # "client", "counsellor" or None
+    due: Mapped[date | None] = mapped_column(Date)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    round: Mapped[Round] = relationship(back_populates="next_steps")
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None

@@ -14,6 +14,27 @@ from .content import Checklist
 from .matching import Profile, Suggestion, finnish_course_options, suggestions
 from .scoring import AreaResult, score_all
 
+# How many suggestions the short lists (results page, print) show for each area to develop: two,
+# or one when many areas need support, so that a person with many gaps still gets a short page.
+PICKS_PER_AREA = 2
+MANY_AREAS = 4
+COURSE_PICKS = 2
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A suggestion in a short list, with every area to develop that the service helps with."""
+
+    suggestion: Suggestion
+    areas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AreaPicks:
+    result: AreaResult
+    picks: tuple[Pick, ...]
+    more: int  # how many further suggestions the area's own page lists
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -23,6 +44,38 @@ class Summary:
     courses: list[Suggestion]
     profile: Profile
     finnish_level: str | None
+
+    @property
+    def to_develop(self) -> list[AreaResult]:
+        return [r for r in self.results if r.needs_support]
+
+    @property
+    def strengths(self) -> list[AreaResult]:
+        return [r for r in self.results if not r.needs_support]
+
+    def weakest(self, most: int = 2) -> list[AreaResult]:
+        """Return the areas with the lowest scores, the first in checklist order on a tie."""
+        return sorted(self.to_develop, key=lambda r: r.score)[:most]
+
+    def picks(self) -> list[AreaPicks]:
+        """Return the best suggestions for each area to develop, each service once.
+
+        A service that fits several areas stands under the first of them and names the others.
+        """
+        per_area = PICKS_PER_AREA if len(self.to_develop) < MANY_AREAS else 1
+        helps: dict[str, list[str]] = {}
+        for area_id, found in self.suggestions.items():
+            for suggestion in found:
+                helps.setdefault(suggestion.service.id, []).append(area_id)
+        shown: set[str] = set()
+        picked = []
+        for result in self.to_develop:
+            fresh = [s for s in self.suggestions[result.area.id] if s.service.id not in shown]
+            chosen = fresh[:per_area]
+            shown.update(s.service.id for s in chosen)
+            picks = tuple(Pick(s, tuple(helps[s.service.id])) for s in chosen)
+            picked.append(AreaPicks(result, picks, len(self.suggestions[result.area.id]) - len(picks)))
+        return picked
 
     def change(self, index: int) -> int | None:
         """Return how much an area's score changed since the previous round."""

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from flask import Flask, g, get_template_attribute, request, session, url_for
+from babel.lists import format_list
+from flask import Flask, current_app, g, get_template_attribute, request, session, url_for
 from flask_babel import force_locale, format_date, get_locale, gettext
 from markupsafe import Markup, escape
 
@@ -19,6 +20,7 @@ from .rounds import resume_url
 from .scoring import AreaResult, scores
 from .share_codes import display as display_code
 from .share_codes import qr_svg
+from .web_address import short_address
 
 
 def tr(text: Text | None) -> str:
@@ -75,22 +77,65 @@ def both(text: Text | str | None) -> Markup:
     return escape(tr(text) if isinstance(text, Text) else str(text)) + second(text)
 
 
+def error_links(form, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """Return (field id, message) for every field with an error, inside lists of subforms too.
+
+    Each link of the error summary goes to the field it names, so the id must be a real one.
+    """
+    labels = labels or {}
+    links: list[tuple[str, str]] = []
+    for field in form:
+        if field.type == "CSRFTokenField":
+            continue
+        if field.type == "FieldList":
+            for entry in field:
+                links.extend(error_links(entry.form if entry.type == "FormField" else [entry], labels))
+        elif field.type == "FormField":
+            links.extend(error_links(field.form, labels))
+        elif field.errors:
+            label = labels.get(field.id)
+            message = str(field.errors[0])
+            links.append((field.id, f"{label} – {message}" if label else message))
+    return links
+
+
 def share_qr(code: str) -> Markup:
     """Return the QR code that opens the counsellor page with this share code filled in."""
     # The code rides in the fragment, which browsers never send: it stays out of logs.
     return Markup(qr_svg(url_for("counsellor.find", _external=True) + "#" + display_code(code)))
 
 
-def suggestion_html(suggestion: Suggestion, municipality: str | None, heading: str) -> Markup:
+def suggestion_html(
+    suggestion: Suggestion, municipality: str | None, heading: str, also: Sequence[str] = (), short: bool = False
+) -> Markup:
     """Return one suggestion rendered in the current language, remembered after the first time."""
-    return _suggestion_html(get_locale().language, showing_both(), suggestion, municipality, heading)
+    remembered = current_app.extensions["rendered"]["suggestion"]
+    return remembered(get_locale().language, showing_both(), suggestion, municipality, heading, tuple(also), short)
 
 
-@lru_cache(maxsize=8192)
-def _suggestion_html(lang: str, bilingual: bool, suggestion: Suggestion, municipality: str | None, heading: str):
+def _suggestion_html(
+    lang: str,
+    bilingual: bool,
+    suggestion: Suggestion,
+    municipality: str | None,
+    heading: str,
+    also: tuple[str, ...],
+    short: bool,
+):
     # A suggestion's markup depends only on these arguments, and results pages show dozens.
     item = get_template_attribute("components/suggestions.html", "suggestion_item")
-    return item(suggestion, municipality, heading)
+    return item(suggestion, municipality, heading, also, short)
+
+
+def first_sentence(text: str) -> str:
+    """Return a text's first sentence: a short card says what a service is, the full list says more."""
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+def join_list(items: Sequence[str]) -> str:
+    """Join words as the page's language does: "a, b and c"."""
+    return format_list(list(items), locale=get_locale())
 
 
 class FieldView(NamedTuple):
@@ -105,10 +150,9 @@ class FieldView(NamedTuple):
 def statement_radios(field, statement: Statement) -> Markup:
     """Return a statement's radio group, remembered for each answer and error it can show."""
     view = FieldView(field.id, field.name, field.data, tuple(str(e) for e in field.errors[:1]))
-    return _statement_radios(get_locale().language, showing_both(), statement, view)
+    return current_app.extensions["rendered"]["radios"](get_locale().language, showing_both(), statement, view)
 
 
-@lru_cache(maxsize=8192)
 def _statement_radios(lang: str, bilingual: bool, statement: Statement, field: FieldView) -> Markup:
     # An area page is mostly these groups; rendering each one once per language and state
     # makes the page several times cheaper to serve.
@@ -139,6 +183,14 @@ def radar_chart(results: Sequence[AreaResult], previous: Sequence[AreaResult] | 
 
 def init_app(app: Flask) -> None:
     content = app.extensions["checklist"]
+    # Rendered parts are remembered per app: each app renders from its own content and templates.
+    app.extensions["rendered"] = {
+        "suggestion": lru_cache(maxsize=8192)(_suggestion_html),
+        "radios": lru_cache(maxsize=8192)(_statement_radios),
+    }
+    app.jinja_env.filters["area_title"] = lambda area_id: tr(content.area(area_id).title)
+    app.jinja_env.filters["tr_text"] = tr
+    app.jinja_env.filters["first_sentence"] = first_sentence
     app.jinja_env.globals.update(
         tr=tr,
         switch_url=switch_url,
@@ -159,6 +211,11 @@ def init_app(app: Flask) -> None:
         retention_days=app.config["RETENTION_DAYS"],
         answer_labels=messages.ANSWER_LABELS,
         suggestion_html=suggestion_html,
+        error_links=error_links,
+        join_list=join_list,
+        short_address=short_address,
+        other_language=other_language,
+        who_names=messages.WHO_NAMES,
         statement_radios=statement_radios,
         level_names=messages.LEVEL_NAMES,
         yes_no_labels=messages.YES_NO_LABELS,

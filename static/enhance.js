@@ -43,3 +43,11 @@ document.addEventListener("DOMContentLoaded", function () {
     history.replaceState(null, "", window.location.pathname);
   }
 });
+
+// The print view's Print button needs JavaScript: it stays hidden without it.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+});

@@ -7,15 +7,19 @@ import pytest
 from flask.testing import FlaskClient
 
 from checklist import create_app
+from checklist.catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
 from checklist.models import db
 
+from helpers import CHECKLIST
 from pagecheck import check_page
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+# The content is read once for the whole run; every app of the tests shares it (it is immutable).
+CATALOGUE = load_catalogue(DEFAULT_CATALOGUE_PATH, CHECKLIST)
 
 
 class CheckingClient(FlaskClient):
-    """A test client that checks every HTML page it gets, and can fill in the CSRF token."""
+    """A test client that checks every HTML page it gets."""
 
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
@@ -24,18 +28,32 @@ class CheckingClient(FlaskClient):
         return response
 
     def csrf_token(self, path: str = "/fi/") -> str:
-        """Return a CSRF token for this client's session."""
+        """Return a CSRF token for this client's session (only the tests about CSRF need one)."""
         match = CSRF.search(self.get(path).get_data(as_text=True))
         return match.group(1) or match.group(2)
 
     def post_form(self, path: str, data: dict | None = None, **kwargs):
-        """POST a form with a valid CSRF token."""
-        return self.post(path, data={"csrf_token": self.csrf_token(), **(data or {})}, **kwargs)
+        """POST a form, with a valid CSRF token where the app checks one (the tests marked csrf)."""
+        data = dict(data or {})
+        if self.application.config.get("WTF_CSRF_ENABLED", True):
+            data.setdefault("csrf_token", self.csrf_token())
+        return self.post(path, data=data, **kwargs)
 
 
 def database_url() -> str:
     """Return the test database: in-memory SQLite, or TEST_DATABASE_URL (e.g. PostgreSQL)."""
     return os.environ.get("TEST_DATABASE_URL", "sqlite://")
+
+
+def make_app(**config):
+    """Create an app with the test configuration and the content loaded once."""
+    app = create_app(config, environment="test", checklist=CHECKLIST, catalogue=CATALOGUE)
+    app.test_client_class = CheckingClient
+    return app
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "csrf: the test is about CSRF protection, which is on for it")
 
 
 def pytest_report_header() -> str:
@@ -45,9 +63,8 @@ def pytest_report_header() -> str:
 
 
 @pytest.fixture
-def app():
-    app = create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_url()})
-    app.test_client_class = CheckingClient
+def app(request):
+    app = make_app(WTF_CSRF_ENABLED=request.node.get_closest_marker("csrf") is not None)
     with app.app_context():
         db.create_all()
     yield app

@@ -1,5 +1,5 @@
-"""Checks every rendered page must pass: it parses, has one <h1>, a matching <title>, unique ids
-and the right <html lang>."""
+"""Checks every rendered page must pass: it parses, has one <h1>, a matching <title>, unique ids,
+in-page links that lead somewhere and the right <html lang>."""
 
 from __future__ import annotations
 
@@ -16,6 +16,21 @@ ERROR_PREFIX = {"fi": "Virhe:", "en": "Error:"}
 
 def text_of(element: Element) -> str:
     return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+
+
+def score_rows(document: Element) -> list[list[str]]:
+    """Return the score table's rows as texts: area, score, (change,) level.
+
+    The copy of the level that narrow screens show under the area's name is left out.
+    """
+    rows = []
+    for row in document.findall(f".//{NS}table//{NS}tbody/{NS}tr"):
+        head = row.find(f"{NS}th")
+        area = (head.text or "") + "".join(
+            text_of(e) for e in head if "table__level--inline" not in (e.get("class") or "")
+        )
+        rows.append([area.strip(), *(text_of(cell) for cell in row.findall(f"{NS}td"))])
+    return rows
 
 
 def parse(html: str) -> Element:
@@ -40,4 +55,8 @@ def check_page(html: str, path: str) -> Element:
     ids = Counter(e.get("id") for e in document.iter() if e.get("id"))
     duplicates = [i for i, n in ids.items() if n > 1]
     assert not duplicates, f"{path}: duplicate ids {duplicates}"
+    # Every in-page link goes somewhere on the page (the skip link, the error summary, jump links).
+    targets = {e.get("href")[1:] for e in document.iter(f"{NS}a") if (e.get("href") or "").startswith("#")}
+    missing = sorted(t for t in targets if t not in ids)
+    assert not missing, f"{path}: in-page links to missing ids {missing}"
     return document

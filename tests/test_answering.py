@@ -3,7 +3,7 @@ import pytest
 from checklist.models import Round, db
 
 from helpers import AREA_IDS, CHECKLIST, area_answers, complete
-from pagecheck import NS, SVG, parse, text_of
+from pagecheck import NS, SVG, parse, score_rows, text_of
 
 
 def stored_round(app) -> Round:
@@ -51,8 +51,7 @@ def test_the_whole_checklist_in_either_language(client, app, lang):
     assert page.status_code == 200
     document = parse(page.get_data(as_text=True))
     assert document.find(f".//{SVG}svg") is not None
-    rows = document.findall(f".//{NS}table//{NS}tbody/{NS}tr")
-    assert [text_of(r.find(f"{NS}th")) for r in rows] == [a.title(lang) for a in CHECKLIST.areas]
+    assert [row[0] for row in score_rows(document)] == [a.title(lang) for a in CHECKLIST.areas]
 
 
 def test_results_show_hand_worked_scores_strengths_and_low_statements(client):
@@ -63,22 +62,27 @@ def test_results_show_hand_worked_scores_strengths_and_low_statements(client):
     )
     html = client.get("/en/results").get_data(as_text=True)
     document = parse(html)
-    rows = [[text_of(c) for c in row] for row in document.findall(f".//{NS}table//{NS}tbody/{NS}tr")]
-    assert rows == [
+    assert score_rows(document) == [
         ["Job-search channels", "100", "Strength"],
-        ["Job-search tools", "0", "Gap"],
-        ["Knowledge of working life", "67", "To develop"],
-        ["Own competence", "33", "Gap"],
+        ["Job-search tools", "0", "Start here"],
+        ["Knowledge of working life", "67", "Keep going"],
+        ["Own competence", "33", "Start here"],
         ["Language skills", "100", "Strength"],
         ["An active and positive attitude", "100", "Strength"],
     ]
     # The chart's text alternative gives the same figures.
     title = text_of(document.find(f".//{SVG}svg/{SVG}title"))
     assert "Job-search tools 0" in title and "Own competence 33" in title
-    # Each gap lists the statements answered low, with the answer.
+    # One sentence says it in plain words: the strengths, and the two lowest areas to start with.
+    lead = text_of(document.find(f".//{NS}p[@class='lead']"))
+    assert lead == (
+        "You are strong in Job-search channels, Language skills, and An active and positive attitude. "
+        "Start with Job-search tools and Own competence."
+    )
+    # Each area's own page lists the statements answered low, with the answer.
     cv = CHECKLIST.statement("cv").text("en")
-    assert f'{cv} <span class="answer">(Not yet)</span>' in html
-    assert CHECKLIST.area("channels").encouragement("en") in html
+    assert f'{cv} <span class="answer">(Not yet)</span>' in client.get("/en/results/tools").get_data(as_text=True)
+    assert CHECKLIST.area("channels").encouragement("en") in client.get("/en/results/channels").get_data(as_text=True)
 
 
 def test_back_saves_the_answers_and_goes_to_the_previous_area(client, app):

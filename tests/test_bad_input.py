@@ -41,6 +41,7 @@ def test_a_tampered_finnish_level_is_refused(answered, app):
     assert stored(app).finnish_level is None
 
 
+@pytest.mark.csrf
 @pytest.mark.parametrize("token", [None, "", "forged-token"])
 def test_a_missing_or_wrong_csrf_token_is_a_clear_400_and_keeps_the_answers(answered, app, token):
     data = {**area_answers("channels", 0), "action": "next"}

@@ -9,6 +9,7 @@ from checklist.models import Round, db, utcnow
 
 from conftest import CheckingClient
 from helpers import CHECKLIST, complete
+from pagecheck import NS, parse, score_rows, text_of
 
 
 def share_code(client, lang: str = "en") -> str:
@@ -45,10 +46,17 @@ def test_a_counsellor_opens_the_results_with_the_code_and_sees_every_answer(clie
     assert "<h1>Ohjaustapaaminen</h1>" in html
     for statement in CHECKLIST.statements():
         assert statement.text("fi") in html
-    tools_rows = re.findall(r"<td>([^<]+)</td><td>([^<]+)</td>", html)
-    assert (CHECKLIST.statement("cv").text("fi"), "Ei vielä") in tools_rows
-    assert (CHECKLIST.statement("own-level").text("fi"), "Vähän") in tools_rows
-    assert "Suomen kielen taso: A2 – perustaso" in html
+    document = parse(html)
+    rows = {
+        text_of(row[0]): (text_of(row[1]), row.get("class"))
+        for row in document.iter(f"{NS}tr")
+        if len(row) == 2 and row[0].tag == f"{NS}td"
+    }
+    # The low answers are marked so the eye finds them.
+    assert rows[CHECKLIST.statement("cv").text("fi")] == ("▼ Ei vielä", "answer--low")
+    assert rows[CHECKLIST.statement("own-level").text("fi")] == ("▼ Vähän", "answer--low")
+    assert rows[CHECKLIST.statement("job-boards").text("fi")] == ("Melko hyvin", None)
+    assert "Suomen kielen taso: A2 – perustaso" in text_of(document)
     assert 'action="/fi/session/steps"' in html
 
 
@@ -99,25 +107,39 @@ def test_the_code_never_appears_in_a_url_or_a_referrer(client_and_code, counsell
 def test_next_steps_are_saved_and_shown_to_the_client(client_and_code, counsellor):
     client, code = client_and_code
     counsellor.post_form("/en/counsellor", {"code": code})
-    steps = {"steps-0": "  Update the CV  ", "steps-1": "", "steps-2": "Apply for a work trial <b>now</b>"}
+    steps = {
+        "steps-0-text": "  Update the CV\nand send it  ",
+        "steps-0-who": "client",
+        "steps-0-due": "2026-12-04",
+        "steps-1-text": "",
+        "steps-2-text": "Apply for a work trial <b>now</b>",
+        "steps-2-who": "counsellor",
+    }
     response = counsellor.post_form("/en/session/steps", steps)
     assert response.location == "/en/session?saved=1#next-steps"
     assert "The next steps are saved" in counsellor.get(response.location).get_data(as_text=True)
-    results = client.get("/en/results").get_data(as_text=True)
-    assert "<li>Update the CV</li>" in results
-    assert "Apply for a work trial &lt;b&gt;now&lt;/b&gt;" in results
-    printed = client.get("/en/results/print").get_data(as_text=True)
-    assert "Update the CV" in printed
+    results = text_of(parse(client.get("/en/results").get_data(as_text=True)))
+    assert "Update the CV and send it (Client, by Dec 4, 2026)" in results
+    assert "Apply for a work trial <b>now</b> (Counsellor)" in results
+    printed = text_of(parse(client.get("/en/results/print").get_data(as_text=True)))
+    assert "Update the CV and send it (Client, by Dec 4, 2026)" in printed
 
 
 def test_too_long_and_too_many_next_steps_are_refused(client_and_code, counsellor, app):
     _, code = client_and_code
     counsellor.post_form("/en/counsellor", {"code": code})
-    response = counsellor.post_form("/en/session/steps", {"steps-0": "x" * 201})
-    assert "Write at most 200 characters" in response.get_data(as_text=True)
-    counsellor.post_form("/en/session/steps", {f"steps-{i}": f"step {i}" for i in range(8)})
+    response = counsellor.post_form("/en/session/steps", {"steps-0-text": "x" * 201, "steps-1-due": "31.2.2026"})
+    assert response.status_code == 200
+    summary = parse(response.get_data(as_text=True)).find(f".//{NS}div[@class='error-summary']")
+    links = [(a.get("href"), text_of(a)) for a in summary.iter(f"{NS}a")]
+    assert links == [
+        ("#steps-0-text", "Step 1 – Write at most 200 characters"),
+        ("#steps-1-due", "Step 2 – Enter a real date, for example 31.12.2026"),
+    ]
+    counsellor.post_form("/en/session/steps", {f"steps-{i}-text": f"step {i}" for i in range(8)})
     with app.app_context():
-        assert db.session.scalars(db.select(Round)).one().next_steps == [f"step {i}" for i in range(5)]
+        saved = db.session.scalars(db.select(Round)).one().next_steps
+        assert [s.text for s in saved] == [f"step {i}" for i in range(5)]
 
 
 def test_the_session_view_needs_an_opened_code(counsellor):
@@ -157,7 +179,7 @@ def test_deleting_is_immediate_and_the_code_stops_working(client_and_code, couns
     client, code = client_and_code
     client.post_form("/en/start")
     complete(client, "en")
-    response = client.post_form("/en/results/delete")
+    response = client.post_form("/en/results/delete", {"confirm": "yes"})
     assert response.status_code == 200
     assert "Your answers are deleted" in response.get_data(as_text=True)
     with app.app_context():
@@ -184,16 +206,9 @@ def test_taking_it_again_shows_the_progress(client, counsellor):
     complete(client, "en", {"tools": 2})
     html = client.get("/en/results").get_data(as_text=True)
     assert "The dashed line shows your previous round." in html and "stroke-dasharray" in html
-    assert re.search(
-        r"<th scope=\"row\">Job-search tools</th>\s*<td class=\"numeric\">67</td>\s*"
-        r"<td class=\"numeric\">\+67</td>",
-        html,
-    )
-    assert re.search(
-        r"<th scope=\"row\">Job-search channels</th>\s*<td class=\"numeric\">67</td>\s*"
-        r"<td class=\"numeric\">\+0</td>",
-        html,
-    )
+    rows = score_rows(parse(html))
+    assert ["Job-search tools", "67", "+67", "Keep going"] in rows
+    assert ["Job-search channels", "67", "+0", "Keep going"] in rows
     counsellor.post_form("/en/counsellor", {"code": share_code(client)})
     session_view = counsellor.get("/en/session").get_data(as_text=True)
     assert "stroke-dasharray" in session_view and "+67" in session_view

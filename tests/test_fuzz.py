@@ -83,6 +83,7 @@ def test_hostile_urls_are_never_a_server_error(client, lang, segment):
         assert_not_reflected(response.get_data(as_text=True), segment)
 
 
+@pytest.mark.csrf
 @FUZZ
 @given(body=st.binary(max_size=2000), area_id=st.sampled_from(AREA_IDS))
 def test_invalid_bodies_are_refused_without_losing_answers(answered, app, body, area_id):
@@ -94,6 +95,7 @@ def test_invalid_bodies_are_refused_without_losing_answers(answered, app, body, 
     assert stored_answers(app) == before
 
 
+@pytest.mark.csrf
 def test_invalid_utf8_in_a_field_is_refused_without_losing_answers(answered, app):
     token = answered.csrf_token("/en/area/channels")
     body = b"csrf_token=" + token.encode() + b"&job-boards=%ff%fe&career-pages=3&action=next"

@@ -18,8 +18,8 @@ def tell(client, lang: str, **answers: str):
     return client.post_form(f"/{lang}/profile", {**data, **answers})
 
 
-def section(document, area_id: str):
-    return document.find(f".//{NS}section[@aria-labelledby='area-{area_id}']")
+def section(document, heading_id: str):
+    return document.find(f".//{NS}section[@aria-labelledby='{heading_id}']")
 
 
 def names(element) -> list[str]:
@@ -33,21 +33,29 @@ def test_someone_in_aanekoski_at_a2_gets_local_and_online_suggestions(client, la
     assert tell(client, lang, municipality="Äänekoski").location == f"/{lang}/results"
     document = parse(client.get(f"/{lang}/results").get_data(as_text=True))
 
-    tools = section(document, "tools")
-    shown = tools.find(f"{NS}ul[@class='suggestions']")
-    assert len(shown.findall(f"{NS}li")) == 3  # three first, the rest behind "show more"
-    assert tools.find(f"{NS}details") is not None
-    assert CATALOGUE.service("job-market-finland").name(lang) in names(tools)
-    reasons = text_of(tools)
+    # The results page: the best one or two for each area to develop, with reasons.
+    tools = section(document, "next-tools")
+    shown = tools.findall(f".//{NS}li[@class='suggestion']")
+    assert 1 <= len(shown) <= 2
     cv = CHECKLIST.statement("cv").text(lang)
+    reasons = text_of(tools)
     assert cv in reasons and ("Vastasit ”Ei vielä”" in reasons if lang == "fi" else "You answered “Not yet”" in reasons)
-    assert section(document, "language") is not None
-    assert section(document, "channels") is None  # a strength gets an encouraging note instead
-    assert CHECKLIST.area("channels").encouragement(lang) in text_of(document)
+    assert section(document, "next-language") is not None
+    assert section(document, "next-channels") is None  # a strength needs no suggestions
 
-    courses_heading = document.find(f".//{NS}h2[@id='finnish-courses']")
-    assert courses_heading is not None
-    course_names = [text_of(h) for h in document.iter(f"{NS}h3") if h.get("class") == "suggestion__name"]
+    # The area's own page: every suggestion (up to ten), none hidden.
+    full = parse(client.get(f"/{lang}/results/tools").get_data(as_text=True))
+    listed = full.find(f".//{NS}ul[@class='suggestions']").findall(f"{NS}li")
+    assert len(listed) > len(shown)
+    assert full.find(f".//{NS}details") is None
+    assert CATALOGUE.service("job-market-finland").name(lang) in names(full)
+    assert CHECKLIST.area("channels").encouragement(lang) in text_of(
+        parse(client.get(f"/{lang}/results/channels").get_data(as_text=True))
+    )
+
+    assert document.find(f".//{NS}h3[@id='finnish-courses']") is not None
+    courses = parse(client.get(f"/{lang}/results/finnish-courses").get_data(as_text=True))
+    course_names = [text_of(h) for h in courses.iter(f"{NS}h2") if h.get("class") == "suggestion__name"]
     assert CATALOGUE.service("yki").name(lang) in course_names
     for service in CATALOGUE.services:
         if service.name(lang) in course_names and service.levels:

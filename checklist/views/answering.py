@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 
 from ..content import LANGUAGE_AREA_ID, Area
@@ -10,8 +10,8 @@ from ..current import checklist
 from ..forms import LEVEL_FIELD, area_form_class, saved_data
 from ..i18n import current_language, other_language
 from ..models import Round, db, utcnow
-from ..rounds import PROFILE_STEP, current_round, remember, start_round
-from ..templating import tr
+from ..rounds import PROFILE_STEP, current_round, earlier_results, remember, save_answers, start_round
+from ..templating import BOTH_LANGUAGES, showing_both, tr
 
 bp = Blueprint("answering", __name__, url_prefix="/<lang>")
 
@@ -39,7 +39,7 @@ def area(area_id: str):
     valid = form.validate()
     if found is None:
         found = start_round(content.areas[0].id)
-    found.record(form.valid_answers(), current_app.config["RETENTION_DAYS"], form.valid_level())
+    save_answers(found, form.valid_answers(), form.valid_level())
     action = request.form.get("action")
     if action == "back":
         target = _neighbour(current, -1)
@@ -48,6 +48,11 @@ def area(area_id: str):
     elif action == "switch":
         found.step = current.id
         destination = url_for(".area", area_id=current.id, lang=other_language(current_language()))
+    elif action == "both-languages":
+        # The second-language toggle sends this form too, so the answers just given are kept.
+        found.step = current.id
+        session[BOTH_LANGUAGES] = not showing_both()
+        destination = url_for(".area", area_id=current.id)
     elif valid:
         # After the last area, go back to any area skipped on the way (by a typed address).
         target = _neighbour(current, +1) or _first_unanswered(found)
@@ -83,6 +88,7 @@ def _render(area: Area, form):
         total_areas=len(content.areas),
         level_choices=level_choices,
         question_labels=question_labels,
+        earlier=earlier_results(current_round()),
     )
 
 

@@ -6,14 +6,15 @@ so it never appears in a URL, a Referer header or an access-log line.
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, session, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 
-from .. import messages
+from .. import messages, next_steps
+from ..attempts import client_address, code_lookups
 from ..current import checklist
-from ..forms import CodeForm, NextStepsForm
-from ..limiter import limiter
-from ..models import Round, db
-from ..rounds import live_round, round_by_code
+from ..forms import CodeForm, NextStepsForm, next_steps_data
+from ..models import Round
+from ..rounds import live_round, newest_finished, previous_round, round_by_code
 from ..share_codes import normalise
 from .results import summary_of
 
@@ -22,25 +23,28 @@ bp = Blueprint("counsellor", __name__, url_prefix="/<lang>")
 VIEWING = "viewing"
 
 
-def code_lookup_limit() -> str:
-    return current_app.config["RATELIMIT_CODE_LOOKUPS"]
-
-
 def viewed_round() -> Round | None:
-    """Return the client's round this browser has opened with a code, while it lasts."""
-    return live_round(session.get(VIEWING))
+    """Return the newest finished round of the client whose code this browser opened.
+
+    A code opens the person's chain of rounds: last session's code shows this month's round.
+    """
+    found = live_round(session.get(VIEWING))
+    return newest_finished(found) if found is not None else None
 
 
 @bp.route("/counsellor", methods=["GET", "POST"])
-@limiter.limit(code_lookup_limit, methods=["POST"])
 def find():
     """Ask for a share code and open the client's results with it."""
     form = CodeForm()
     if form.validate_on_submit():
+        # Only wrong or expired codes count: a whole office behind one address is never locked out.
+        if code_lookups().blocked(client_address()):
+            abort(429)
         found = round_by_code(normalise(form.code.data))
         if found is not None:
             session[VIEWING] = found.id
             return redirect(url_for(".review"))
+        code_lookups().failed(client_address())
         # A wrong, malformed and expired code all get this same answer.
         form.code.errors.append(str(messages.CODE_NOT_FOUND))
         return render_template("counsellor/find.html", form=form), 404
@@ -53,7 +57,7 @@ def review():
     found = viewed_round()
     if found is None:
         return redirect(url_for(".find"))
-    return _render_session(found, NextStepsForm(data={"steps": found.next_steps}))
+    return _render_session(found, NextStepsForm(data=next_steps_data(found.next_steps)))
 
 
 @bp.post("/session/steps")
@@ -65,9 +69,19 @@ def save_steps():
     form = NextStepsForm()
     if not form.validate():
         return _render_session(found, form)
-    found.next_steps = form.agreed()
-    db.session.commit()
+    next_steps.save_steps(found, form.entries())
     return redirect(url_for(".review", saved=1, _anchor="next-steps"))
+
+
+@bp.post("/session/steps/<int:step_id>")
+def step_done(step_id: int):
+    """Mark a step agreed last time (or this time) done, or not done."""
+    found = viewed_round()
+    if found is None:
+        return redirect(url_for(".find"))
+    if not next_steps.mark_done(step_id, (found, previous_round(found)), request.form.get("done") == "1"):
+        abort(404)
+    return redirect(url_for(".review", _anchor="next-steps"))
 
 
 @bp.post("/session/close")
@@ -78,7 +92,19 @@ def close():
 
 
 def _render_session(found: Round, form: NextStepsForm):
-    answers = [(area, [(s, found.answers.get(s.id)) for s in area.statements]) for area in checklist().areas]
+    given = found.answers
+    answers = [(area, [(s, given.get(s.id)) for s in area.statements]) for area in checklist().areas]
     return render_template(
-        "counsellor/session.html", round=found, summary=summary_of(found), form=form, answers=answers
+        "counsellor/session.html",
+        round=found,
+        summary=summary_of(found),
+        form=form,
+        answers=answers,
+        previous=previous_round(found),
+        # Each error-summary line says which step it is about.
+        step_labels={
+            field.id: gettext("Step %(number)d", number=number)
+            for number, row in enumerate(form.steps, start=1)
+            for field in (row.form.text, row.form.who, row.form.due)
+        },
     )

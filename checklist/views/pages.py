@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
 from ..i18n import browser_language
-from ..rounds import current_round
+from ..rounds import current_round, earlier_results
 from ..templating import BOTH_LANGUAGES
 
 bp = Blueprint("pages", __name__)
@@ -20,7 +20,8 @@ def root():
 @bp.get("/<lang>/")
 def landing():
     """Say what the checklist is, and start or resume it."""
-    return render_template("pages/landing.html", round=current_round())
+    found = current_round()
+    return render_template("pages/landing.html", round=found, earlier=earlier_results(found))
 
 
 @bp.get("/<lang>/privacy")

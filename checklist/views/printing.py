@@ -6,7 +6,7 @@ from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from ..i18n import LANGUAGES
 from ..models import Round
-from ..rounds import ensure_share_code, finished_round
+from ..rounds import ensure_share_code, finished_round, previous_round
 from ..share_codes import display
 from ..templating import share_qr
 from .counsellor import viewed_round
@@ -15,7 +15,7 @@ from .results import summary_of
 bp = Blueprint("printing", __name__, url_prefix="/<lang>")
 
 
-def _render(found: Round):
+def _render(found: Round, back: str):
     code = ensure_share_code(found)
     g.printing = True
     second = request.args.get("second")
@@ -28,13 +28,15 @@ def _render(found: Round):
         code=display(code),
         qr=share_qr(code),
         second_language=second,
+        back=back,
+        previous=previous_round(found),
     )
 
 
 @bp.get("/results/print")
 def summary():
     """Print the person's own results."""
-    return _render(finished_round())
+    return _render(finished_round(), url_for("results.results"))
 
 
 @bp.get("/session/print")
@@ -43,4 +45,4 @@ def counsellor_summary():
     found = viewed_round()
     if found is None:
         return redirect(url_for("counsellor.find"))
-    return _render(found)
+    return _render(found, url_for("counsellor.review"))

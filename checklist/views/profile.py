@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from ..current import catalogue
 from ..forms import ProfileForm, profile_form_data
 from ..models import db
-from ..rounds import PROFILE_STEP, RESULTS_STEP, required_round
+from ..rounds import PROFILE_STEP, RESULTS_STEP, finished_round
 
 bp = Blueprint("profile", __name__, url_prefix="/<lang>")
 
@@ -15,7 +15,7 @@ bp = Blueprint("profile", __name__, url_prefix="/<lang>")
 @bp.route("/profile", methods=["GET", "POST"])
 def profile():
     """Ask the optional questions; saving them (or none) leads to the results."""
-    found = required_round()
+    found = finished_round()
     municipalities = catalogue().municipality_names()
     if request.method == "GET":
         form = ProfileForm(data=profile_form_data(found.profile), municipalities=municipalities)

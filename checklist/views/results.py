@@ -1,12 +1,21 @@
-"""The results: radar chart, score table, strengths, gaps and what to do next."""
+"""The results: a short page first, each area's full list on a page of its own, and deletion."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, session
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 
 from ..current import catalogue, checklist
-from ..models import Round, db
-from ..rounds import SESSION_KEY, current_round, ensure_share_code, finished_round
+from ..models import Round
+from ..next_steps import mark_done
+from ..rounds import (
+    SESSION_KEY,
+    abandon_retake,
+    delete_chain,
+    ensure_share_code,
+    finished_round,
+    previous_round,
+    required_round,
+)
 from ..summary import Summary, summarise
 
 bp = Blueprint("results", __name__, url_prefix="/<lang>")
@@ -14,7 +23,7 @@ bp = Blueprint("results", __name__, url_prefix="/<lang>")
 
 def summary_of(found: Round) -> Summary:
     """Summarise a round, with its previous round's scores when it has one."""
-    previous = db.session.get(Round, found.previous_id) if found.previous_id else None
+    previous = previous_round(found)
     return summarise(
         found.answers,
         found.finnish_level,
@@ -25,22 +34,63 @@ def summary_of(found: Round) -> Summary:
     )
 
 
+def _render(template: str, found: Round, **context):
+    return render_template(template, round=found, summary=summary_of(found), **context)
+
+
 @bp.get("/results")
 def results():
-    """Show the scored results of the current round, with suggestions for each gap."""
+    """Show the newest finished round: what the results say, chart, table, sharing, what to do next."""
     found = finished_round()
     ensure_share_code(found)
-    return render_template("results/results.html", round=found, summary=summary_of(found))
+    return _render("results/results.html", found, previous=previous_round(found))
 
 
-@bp.post("/results/delete")
+@bp.get("/results/finnish-courses")
+def courses():
+    """Every Finnish-course option for the person, with the reasons for each."""
+    return _render("results/courses.html", finished_round())
+
+
+@bp.get("/results/<area_id>")
+def area(area_id: str):
+    """Every suggestion for one area, and the statements answered low in it."""
+    found = finished_round()
+    content = checklist().area(area_id) or abort(404)
+    summary: Summary = summary_of(found)
+    result = next(r for r in summary.results if r.area.id == content.id)
+    return render_template(
+        "results/area.html",
+        round=found,
+        summary=summary,
+        result=result,
+        suggestions=summary.suggestions.get(content.id, []),
+    )
+
+
+@bp.post("/results/steps/<int:step_id>")
+def step_done(step_id: int):
+    """Mark a next step done (or not) from the person's own results."""
+    found = finished_round()
+    if not mark_done(step_id, (found, previous_round(found)), request.form.get("done") == "1"):
+        abort(404)
+    return redirect(url_for(".results", _anchor="next-steps"))
+
+
+@bp.post("/retake/abandon")
+def abandon():
+    """Give up an unfinished retake and go back to the results before it."""
+    if abandon_retake() is None:
+        return redirect(url_for("pages.landing"))
+    return redirect(url_for(".results"))
+
+
+@bp.route("/results/delete", methods=["GET", "POST"])
 def delete():
-    """Delete the person's answers, and their earlier rounds, at once; the share code stops working."""
-    found = current_round()
-    while found is not None:
-        previous = db.session.get(Round, found.previous_id) if found.previous_id else None
-        db.session.delete(found)
-        found = previous
-    db.session.commit()
+    """Ask first; only the confirmed form deletes the answers, earlier rounds, steps and code."""
+    found = required_round()
+    if request.method == "GET" or request.form.get("confirm") != "yes":
+        return render_template("results/delete.html", round=found)
+    delete_chain(found)
     session.pop(SESSION_KEY, None)
     return render_template("results/deleted.html")

@@ -28,6 +28,10 @@ PAGE_TYPES = [
     "profile",
     "results",
     "print",
+    "results-area",
+    "courses",
+    "delete",
+    "session",
     "counsellor",
     "privacy",
     "404",
@@ -50,6 +54,19 @@ def reach(visit: Visit, lang: str, page_type: str) -> None:
     elif page_type == "print":
         visit.complete(lang)
         page.goto(f"/{lang}/results/print")
+    elif page_type in ("results-area", "courses", "delete"):
+        visit.complete(lang)
+        page.goto(
+            f"/{lang}/results/" + {"results-area": "tools", "courses": "finnish-courses"}.get(page_type, page_type)
+        )
+    elif page_type == "session":
+        visit.complete(lang)
+        code = page.inner_text(".share__code .code")
+        page.goto(f"/{lang}/counsellor")
+        page.fill("#code", code)
+        visit.submit("main form button.button")
+        page.fill("#steps-0-text", "CV")
+        visit.submit("form[action$='/session/steps'] button.button:not(.button--small)")
     elif page_type == "profile":
         visit.complete(lang)
         page.goto(f"/{lang}/profile")

@@ -32,6 +32,13 @@ PAGE_TYPES = {
     "results": 200,
     "results-second-round": 200,
     "print": 200,
+    "results-area": 200,
+    "courses": 200,
+    "delete": 200,
+    "session": 200,
+    "session-with-errors": 200,
+    "session-print": 200,
+    "landing-during-retake": 200,
     "counsellor": 200,
     "privacy": 200,
     "404": 404,
@@ -98,7 +105,18 @@ def fetch_every_page_type(origin: str, folder: Path, lang: str) -> dict[str, int
         client.fetch(f"/{lang}/profile", {})
     client.save("results", client.fetch(f"/{lang}/results")[1])
     client.save("print", client.fetch(f"/{lang}/results/print")[1])
+    client.save("results-area", client.fetch(f"/{lang}/results/{AREA_IDS[1]}")[1])
+    client.save("courses", client.fetch(f"/{lang}/results/finnish-courses")[1])
+    client.save("delete", client.fetch(f"/{lang}/results/delete")[1])
+    results = client.fetch(f"/{lang}/results")[1]
+    code = re.search(r'class="code">([A-Z0-9-]+)<', results).group(1)
+    client.fetch(f"/{lang}/counsellor", {"code": code})
+    client.fetch(f"/{lang}/session/steps", {"steps-0-text": "CV", "steps-0-who": "client", "steps-0-due": "2026-12-04"})
+    client.save("session", client.fetch(f"/{lang}/session")[1])
+    client.save("session-with-errors", client.fetch(f"/{lang}/session/steps", {"steps-1-text": "x" * 201})[1])
+    client.save("session-print", client.fetch(f"/{lang}/session/print")[1])
     client.fetch(f"/{lang}/start", {})
+    client.save("landing-during-retake", client.fetch(f"/{lang}/")[1])
     client.complete()
     client.save("results-second-round", client.fetch(f"/{lang}/results")[1])
     return client.statuses

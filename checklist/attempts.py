@@ -1,0 +1,49 @@
+"""Failed attempts per client address (wrong share codes), limited per app.
+
+Only failures count, so an office full of counsellors behind one address is never locked out by
+normal use. The counts live where RATELIMIT_STORAGE_URI says: Redis when several workers or
+instances serve the app, so that they share one count.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request
+from limits import parse_many
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+
+class FailedAttempts:
+    """Counts one kind of failed attempt per client address against a set of limits."""
+
+    def __init__(self, storage_uri: str, limits: str, prefix: str) -> None:
+        self.limiter = MovingWindowRateLimiter(storage_from_string(storage_uri))
+        self.limits = parse_many(limits)
+        self.prefix = prefix
+
+    def blocked(self, address: str) -> bool:
+        """Return whether this address has used up any of its limits."""
+        return not all(self.limiter.test(limit, self.prefix, address) for limit in self.limits)
+
+    def failed(self, address: str) -> None:
+        """Count one failed attempt from this address."""
+        for limit in self.limits:
+            self.limiter.hit(limit, self.prefix, address)
+
+
+def code_lookups() -> FailedAttempts:
+    """Return the running app's counter of failed share-code look-ups."""
+    return current_app.extensions["failed_code_lookups"]
+
+
+def client_address() -> str:
+    # request.remote_addr is the proxy's unless TRUSTED_PROXIES lets ProxyFix read X-Forwarded-For.
+    return request.remote_addr or "unknown"
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["failed_code_lookups"] = FailedAttempts(
+        app.config["RATELIMIT_STORAGE_URI"],
+        app.config["RATELIMIT_CODE_LOOKUPS"],
+        f"{app.config['RATELIMIT_KEY_PREFIX']}/code-lookups",
+    )

@@ -7,12 +7,9 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -25,24 +22,11 @@ from checklist import create_app
 from checklist.models import Round, db
 
 from helpers import AREA_IDS, CHECKLIST, area_answers
+from serving import free_port, reachable, stop, wait_until_serving
 
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 WORKERS = 4
 PAIRS = 20
-
-
-def reachable(host: str, port: int) -> bool:
-    try:
-        socket.create_connection((host, port), 1).close()
-        return True
-    except OSError:
-        return False
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -86,14 +70,10 @@ def server(database: str) -> Iterator[tuple[str, str]]:
         env={**os.environ, "CHECKLIST_ENV": "development"},
     )
     try:
-        for _ in range(150):
-            if reachable("127.0.0.1", port):
-                break
-            time.sleep(0.1)
+        wait_until_serving(process, port, seconds=30)
         yield f"http://127.0.0.1:{port}", database
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
+        stop(process)
 
 
 class Browser:

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from flask.testing import FlaskClient
+from jinja2 import BytecodeCache
 
 from checklist import create_app
 from checklist.catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
@@ -16,6 +17,24 @@ from pagecheck import check_page
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 # The content is read once for the whole run; every app of the tests shares it (it is immutable).
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE_PATH, CHECKLIST)
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates, shared by the run's apps: each new app would compile them all again.
+    Jinja checks each entry against the template's source, so a changed template recompiles."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = MemoryBytecodeCache()
 
 
 class CheckingClient(FlaskClient):
@@ -48,6 +67,7 @@ def database_url() -> str:
 def make_app(**config):
     """Create an app with the test configuration and the content loaded once."""
     app = create_app(config, environment="test", checklist=CHECKLIST, catalogue=CATALOGUE)
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     app.test_client_class = CheckingClient
     return app
 

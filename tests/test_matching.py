@@ -17,7 +17,6 @@ from checklist.catalogue import (
 )
 from checklist.content import FINNISH_LEVEL_IDS, Area, Checklist, Statement, Text, load_checklist
 from checklist.matching import (
-    SHOW_FIRST,
     Profile,
     Reason,
     Suggestion,
@@ -339,67 +338,30 @@ def is_near(suggestion: Suggestion) -> bool:
     return any(r.kind in ("local", "national", "online") for r in suggestion.reasons)
 
 
-def test_scenario_aanekoski_a2_low_on_tools_and_language():
-    answers = {s: 3 for s in STATEMENT_IDS}
-    answers.update({s.id: 0 for s in REAL_CHECKLIST.area("tools").statements})
-    answers.update({s.id: 1 for s in REAL_CHECKLIST.area("language").statements})
-    profile = Profile(municipality="Äänekoski")
-    found = suggestions(score_all(REAL_CHECKLIST, answers), answers, "A2", profile, SHIPPED)
-
-    assert list(found) == ["tools", "language"]
-    tools = found["tools"]
-    assert [s.service.id for s in tools[:SHOW_FIRST]] == [
-        "infofinland-job-application",
-        "job-market-finland",
-        "linkedin",
-    ]
-    assert tools[0].reasons[:2] == (Reason("statement", "cv", 0), Reason("statement", "application", 0))
-    assert tools[1].reasons[0] == Reason("statement", "applicant-profile", 0)
-    # The person's own employment services are there too, as a local service.
-    employment = next(s for s in tools if s.service.id == "northern-central-finland-employment")
-    assert Reason("local") in employment.reasons
-
-    language = found["language"]
-    assert [s.service.id for s in language] == ["kielibuusti", "integration-services", "yki"]
-    assert language[2].reasons == (Reason("statement", "own-level", 1), Reason("national"))
-    assert all(is_near(s) for s in tools + language)
-    for s in language:
-        if s.service.is_course:
-            assert s.service.levels is not None and level_fits("A2", s.service.levels)
-    # Jyväskylä's in-person courses and clubs are left out: there is something closer.
-    assert not {"gradia-s2", "juttuklubi", "jyu-integra"} & {s.service.id for s in language}
-
-    # Course options: the research has no national or online course for A2, so the courses that
-    # fit are in Jyväskylä and marked as elsewhere; the YKI test is national and comes first.
-    courses = finnish_course_options("A2", profile, SHIPPED)
-    assert courses[0].service.id == "yki"
-    by_id = {s.service.id: s for s in courses}
-    assert by_id["gradia-s2"].reasons == (Reason("level"), Reason("elsewhere"))
-    assert by_id["jyu-integra"].reasons == (Reason("level"), Reason("elsewhere"), Reason("free"))
-    for s in courses:
-        assert s.service.levels is None or level_fits("A2", s.service.levels)
+def near_courses_hide_the_ones_elsewhere(courses: list[Suggestion]) -> None:
+    taught = [s for s in courses if s.service.is_course]
+    if any(is_near(s) for s in taught):
+        assert all(is_near(s) for s in taught), [s.service.id for s in taught]
 
 
-def test_scenario_a_beginner_in_kinnula_gets_the_courses_elsewhere_that_fit():
-    profile = Profile(municipality="Kinnula", higher_education=False)
-    courses = finnish_course_options("none", profile, SHIPPED)
-    assert [s.service.id for s in courses] == [
-        "yki",
-        "gradia-s2",
-        "jyvaskyla-adult-education-centre",
-        "saarijarvi-finnish",
-        "summer-university-finnish",
-    ]
-    assert courses[1].reasons == (Reason("level"), Reason("elsewhere"))
-    assert courses[2].reasons == (Reason("elsewhere"),)  # its levels are not known
+@pytest.mark.parametrize("level", FINNISH_LEVEL_IDS)
+@pytest.mark.parametrize("municipality", SHIPPED.municipality_names())
+def test_course_options_in_every_municipality_fit_the_level_and_prefer_what_is_near(municipality, level):
+    courses = finnish_course_options(level, Profile(municipality=municipality, higher_education=False), SHIPPED)
+    check_courses_fit(courses, level)
+    near_courses_hide_the_ones_elsewhere(courses)
+    assert any(s.service.kind == "language-test" for s in courses)
+    if level in ("none", "A1", "A2"):
+        # A beginner always has a course to go to, if need be in another municipality.
+        assert any(s.service.is_course for s in courses), (municipality, level)
 
 
-def test_scenario_in_saarijarvi_the_local_course_hides_the_ones_in_jyvaskyla():
-    courses = finnish_course_options("B2", Profile(municipality="Saarijärvi"), SHIPPED)
-    assert [(s.service.id, s.reasons) for s in courses] == [
-        ("saarijarvi-finnish", (Reason("local"),)),
-        ("yki", (Reason("national"),)),
-    ]
+@pytest.mark.parametrize("municipality", SHIPPED.municipality_names())
+def test_the_lowest_client_meets_their_own_employment_services(municipality):
+    answers = {s: 0 for s in STATEMENT_IDS}
+    found = suggestions(score_all(REAL_CHECKLIST, answers), answers, "A2", Profile(municipality=municipality), SHIPPED)
+    local = [s.service.id for s in found["channels"] if Reason("local") in s.reasons]
+    assert local, municipality
 
 
 WORST_PROFILE = Profile(home_parent=False, higher_education=False, entrepreneur=False, under_30=False)
@@ -446,6 +408,13 @@ def check_courses_fit(found: list[Suggestion], level: str | None) -> None:
             assert Reason("level") in s.reasons
 
 
+def check_specific_first(found: list[Suggestion]) -> None:
+    """Among services equally near, those that answer a low statement come first."""
+    for near in (True, False):
+        specific = [any(r.kind == "statement" for r in s.reasons) for s in found if is_near(s) == near]
+        assert specific == sorted(specific, reverse=True)
+
+
 def check_target_groups(found: list[Suggestion], profile: Profile) -> None:
     for s in found:
         if s.service.target_groups:
@@ -471,6 +440,7 @@ def test_properties_of_the_shipped_catalogue(answers, level, profile):
                     assert r.statement_id in low and r.answer == answers.get(r.statement_id)
         check_place_order(area_list, profile.municipality)
         check_courses_fit(area_list, level)
+        check_specific_first(area_list)
         check_target_groups(area_list, profile)
     assert suggestions(results, answers, level, profile, SHIPPED) == found  # deterministic
 
@@ -478,6 +448,7 @@ def test_properties_of_the_shipped_catalogue(answers, level, profile):
     assert all(s.service.is_course or s.service.kind == "language-test" for s in courses)
     assert any(s.service.kind == "language-test" for s in courses)
     check_courses_fit(courses, level)
+    near_courses_hide_the_ones_elsewhere(courses)
     check_target_groups(courses, profile)
     near = [is_near(s) for s in courses]
     assert near == sorted(near, reverse=True)

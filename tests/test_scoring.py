@@ -1,7 +1,7 @@
 import pytest
 
 from checklist.content import Area, Statement, Text
-from checklist.scoring import GAP_BELOW, STRENGTH_FROM, Level, level_for, score_all, score_area
+from checklist.scoring import Level, level_for, score_all, score_area
 
 from helpers import CHECKLIST
 
@@ -48,11 +48,19 @@ def test_an_unanswered_statement_counts_as_the_lowest_answer():
     assert [s.id for s in result.low_statements] == ["s3"]
 
 
-def test_thresholds_are_defined_once_and_ordered():
-    assert 0 < GAP_BELOW < STRENGTH_FROM <= 100
-    assert level_for(STRENGTH_FROM) is Level.STRENGTH
-    assert level_for(STRENGTH_FROM - 1) is Level.DEVELOP
-    assert level_for(GAP_BELOW - 1) is Level.GAP
+@pytest.mark.parametrize(
+    ("score", "level"),
+    [
+        (0, Level.GAP),
+        (49, Level.GAP),
+        (50, Level.DEVELOP),  # a half is no longer a gap
+        (74, Level.DEVELOP),
+        (75, Level.STRENGTH),  # three quarters is a strength
+        (100, Level.STRENGTH),
+    ],
+)
+def test_levels_change_at_a_half_and_at_three_quarters(score, level):
+    assert level_for(score) is level
 
 
 def test_score_all_scores_every_area_of_the_checklist_in_order():

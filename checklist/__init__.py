@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_compress import Compress
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -16,6 +17,7 @@ from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .config import settings
 from .content import DEFAULT_CHECKLIST_PATH, Checklist, load_checklist
 from .models import db
+from .summary import Summaries
 from .views import answering, counsellor, pages, printing, profile, results
 
 PACKAGE = Path(__file__).resolve().parent
@@ -30,6 +32,8 @@ def shipped_folder(name: str) -> Path:
 
 
 csrf = CSRFProtect()
+# Pages compress to a quarter of their size; a proxy in front leaves compressed responses alone.
+compress = Compress()
 migrate = Migrate(directory=str(MIGRATIONS))
 
 
@@ -59,6 +63,7 @@ def create_app(
     app.extensions["catalogue"] = catalogue or load_catalogue(
         app.config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH), checklist
     )
+    app.extensions["summaries"] = Summaries(checklist, app.extensions["catalogue"])
 
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
@@ -68,6 +73,7 @@ def create_app(
     attempts.init_app(app)
     migrate.init_app(app, db)
     csrf.init_app(app)
+    compress.init_app(app)
     i18n.init_app(app)
     templating.init_app(app)
     security.init_app(app)

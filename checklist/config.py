@@ -35,6 +35,9 @@ class Config:
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
     TRUSTED_PROXIES = 0
     PREFERRED_URL_SCHEME = "http"
+    # Pages are compressed; streamed files (static) are not: Flask-Compress's streaming path
+    # leaves the file open, and the stylesheet is small and cached by the browser.
+    COMPRESS_STREAMS = False
 
 
 class DevelopmentConfig(Config):

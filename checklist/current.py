@@ -6,6 +6,7 @@ from flask import current_app
 
 from .catalogue import Catalogue
 from .content import Checklist
+from .summary import Summaries
 
 
 def checklist() -> Checklist:
@@ -16,3 +17,8 @@ def checklist() -> Checklist:
 def catalogue() -> Catalogue:
     """Return the services catalogue of the running app."""
     return current_app.extensions["catalogue"]
+
+
+def summaries() -> Summaries:
+    """Return the running app's remembered summaries of rounds."""
+    return current_app.extensions["summaries"]

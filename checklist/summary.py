@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 from .catalogue import Catalogue
@@ -113,3 +114,40 @@ def summarise(
         profile=profile,
         finnish_level=level,
     )
+
+
+def _frozen(values: Mapping[str, Any] | None) -> tuple | None:
+    return None if values is None else tuple(sorted(values.items()))
+
+
+class Summaries:
+    """Summaries remembered by their inputs, for one checklist and catalogue.
+
+    A round's results, area, print and session pages summarise the same few inputs again and
+    again, and matching the catalogue is the largest part of the work.
+    """
+
+    def __init__(self, checklist: Checklist, catalogue: Catalogue, size: int = 1024) -> None:
+        self.checklist = checklist
+        self.catalogue = catalogue
+        self._remembered = lru_cache(maxsize=size)(self._summarise)
+
+    def of(
+        self,
+        answers: Mapping[str, int],
+        finnish_level: str | None,
+        stored_profile: Mapping[str, Any],
+        previous_answers: Mapping[str, int] | None = None,
+    ) -> Summary:
+        """Return the summary of these inputs (see summarise)."""
+        return self._remembered(_frozen(answers), finnish_level, _frozen(stored_profile), _frozen(previous_answers))
+
+    def _summarise(self, answers: tuple, finnish_level: str | None, profile: tuple, previous: tuple | None) -> Summary:
+        return summarise(
+            dict(answers),
+            finnish_level,
+            dict(profile),
+            self.checklist,
+            self.catalogue,
+            dict(previous) if previous is not None else None,
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 
-from ..current import catalogue, checklist
+from ..current import checklist, summaries
 from ..models import Round
 from ..next_steps import mark_done
 from ..rounds import (
@@ -16,7 +16,7 @@ from ..rounds import (
     previous_round,
     required_round,
 )
-from ..summary import Summary, summarise
+from ..summary import Summary
 
 bp = Blueprint("results", __name__, url_prefix="/<lang>")
 
@@ -24,13 +24,8 @@ bp = Blueprint("results", __name__, url_prefix="/<lang>")
 def summary_of(found: Round) -> Summary:
     """Summarise a round, with its previous round's scores when it has one."""
     previous = previous_round(found)
-    return summarise(
-        found.answers,
-        found.finnish_level,
-        found.profile,
-        checklist(),
-        catalogue(),
-        previous.answers if previous is not None else None,
+    return summaries().of(
+        found.answers, found.finnish_level, found.profile, previous.answers if previous is not None else None
     )
 
 

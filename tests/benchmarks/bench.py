@@ -48,7 +48,8 @@ def wait_for(port: int) -> None:
 def serve(app: str, env: dict, cwd: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--no-control-socket", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}", app],
+        # --preload, as the README deploys it: the workers share the imported code.
+        [str(BIN / "gunicorn"), "--no-control-socket", "--preload", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}", app],
         env=env,
         cwd=cwd,
         stdout=subprocess.DEVNULL,
@@ -60,7 +61,8 @@ def serve(app: str, env: dict, cwd: Path) -> tuple[subprocess.Popen, int]:
 
 
 def completed_session(base: str) -> str:
-    """Answer the whole checklist over HTTP; return the session cookie of the finished round."""
+    """Answer the whole checklist over HTTP, everything lowest (the longest results page, with
+    every area to develop); return the session cookie of the finished round."""
     sys.path.insert(0, str(ROOT / "tests"))
     from helpers import AREA_IDS, area_answers
 
@@ -77,8 +79,7 @@ def completed_session(base: str) -> str:
 
     post("/fi/start", {})
     for area_id in AREA_IDS:
-        values = {"tools": 0, "language": 1}.get(area_id, 2)
-        post(f"/fi/area/{area_id}", {**area_answers(area_id, values), "action": "next"})
+        post(f"/fi/area/{area_id}", {**area_answers(area_id, 0), "action": "next"})
     return next(c.value for c in jar if c.name == "session")
 
 
@@ -108,14 +109,15 @@ def fetch(url: str, cookie: str | None) -> bytes:
     return urllib.request.urlopen(request).read()
 
 
-def peak_memory_kib(process: subprocess.Popen) -> int:
-    """Return the largest peak resident size (VmHWM) among the gunicorn workers."""
+def worker_memory_kib(process: subprocess.Popen) -> tuple[int, int]:
+    """Return the largest peak resident size (VmHWM) among the gunicorn workers, and the largest
+    proportional size (PSS: pages shared with the other workers and the master count in part)."""
     children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
-    peaks = []
+    peaks, shares = [], []
     for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)))
-    return max(peaks)
+        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1)))
+        shares.append(int(re.search(r"Pss:\s+(\d+) kB", Path(f"/proc/{pid}/smaps_rollup").read_text()).group(1)))
+    return max(peaks), max(shares)
 
 
 def chart_times() -> tuple[float, float]:
@@ -175,7 +177,8 @@ def main() -> None:
         )
         cold, warm = chart_times()
         print(f"chart: cold {cold:.1f} ms, warm (cached) {warm:.3f} ms")
-        print(f"peak memory of a worker: {peak_memory_kib(app) / 1024:.0f} MiB")
+        peak, share = worker_memory_kib(app)
+        print(f"memory of a worker: peak resident {peak / 1024:.0f} MiB, proportional share {share / 1024:.0f} MiB")
     finally:
         for process in (app, hello):
             os.killpg(process.pid, signal.SIGTERM)

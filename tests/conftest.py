@@ -8,15 +8,12 @@ from flask.testing import FlaskClient
 from jinja2 import BytecodeCache
 
 from checklist import create_app
-from checklist.catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
 from checklist.models import db
 
-from helpers import CHECKLIST
+from helpers import CATALOGUE, CHECKLIST
 from pagecheck import check_page
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
-# The content is read once for the whole run; every app of the tests shares it (it is immutable).
-CATALOGUE = load_catalogue(DEFAULT_CATALOGUE_PATH, CHECKLIST)
 
 
 class MemoryBytecodeCache(BytecodeCache):

@@ -12,8 +12,8 @@ from checklist import create_app
 from checklist.content import DEFAULT_CHECKLIST_PATH
 from checklist.models import db
 
-from conftest import CATALOGUE, CheckingClient, make_app
-from helpers import CHECKLIST, complete
+from conftest import CheckingClient, make_app
+from helpers import CATALOGUE, CHECKLIST, complete
 
 WRONG_CODE = {"code": "AAAA-AAAA-AAAA"}
 

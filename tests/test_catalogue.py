@@ -6,7 +6,6 @@ import pytest
 import yaml
 
 from checklist.catalogue import (
-    DEFAULT_CATALOGUE_PATH,
     Catalogue,
     Municipality,
     load_catalogue,
@@ -21,6 +20,8 @@ from checklist.content import (
     load_checklist,
 )
 from checklist.matching import level_fits
+
+from helpers import CATALOGUE
 
 CHECKED = datetime.date(2026, 11, 23)
 EMPLOYMENT_AREAS = {
@@ -37,7 +38,7 @@ EMPLOYMENT_AREAS = {
 
 @pytest.fixture(scope="module")
 def shipped() -> Catalogue:
-    return load_catalogue(DEFAULT_CATALOGUE_PATH, load_checklist())
+    return CATALOGUE  # loaded once for the run, from the shipped files
 
 
 def test_the_shipped_catalogue_loads_with_every_municipality_of_the_three_employment_areas(shipped):

@@ -7,15 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checklist.catalogue import (
-    DEFAULT_CATALOGUE_PATH,
     TARGET_GROUPS,
     Catalogue,
     EmploymentArea,
     Municipality,
     Service,
-    load_catalogue,
 )
-from checklist.content import FINNISH_LEVEL_IDS, Area, Checklist, Statement, Text, load_checklist
+from checklist.content import FINNISH_LEVEL_IDS, Area, Checklist, Statement, Text
 from checklist.matching import (
     Profile,
     Reason,
@@ -26,6 +24,9 @@ from checklist.matching import (
     suggestions_for_area,
 )
 from checklist.scoring import ANSWERS, score_all, score_area
+
+from helpers import CATALOGUE as SHIPPED
+from helpers import CHECKLIST as REAL_CHECKLIST
 
 # ── A small hand-written world ─────────────────────────────────────────────────────────────
 
@@ -329,8 +330,6 @@ def test_course_options_leave_out_courses_elsewhere_when_one_is_near():
 
 # ── The shipped catalogue ──────────────────────────────────────────────────────────────────
 
-REAL_CHECKLIST = load_checklist()
-SHIPPED = load_catalogue(DEFAULT_CATALOGUE_PATH, REAL_CHECKLIST)
 STATEMENT_IDS = [s.id for s in REAL_CHECKLIST.statements()]
 
 

@@ -2,16 +2,15 @@
 
 import pytest
 
-from checklist.catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
+from checklist.catalogue import DEFAULT_CATALOGUE_PATH
 from checklist.matching import Profile, finnish_course_options, suggestions_for_area
 from checklist.models import Round, db
 from checklist.scoring import score_all
 from checklist.summary import profile_from
 
-from helpers import CHECKLIST, complete
+from helpers import CATALOGUE, CHECKLIST, complete
 from pagecheck import NS, parse, text_of
 
-CATALOGUE = load_catalogue(DEFAULT_CATALOGUE_PATH, CHECKLIST)
 LOW_TOOLS_AND_LANGUAGE = {"channels": 3, "tools": 0, "working-life": 3, "competence": 3, "language": 1, "attitude": 3}
 # The same person worked out by the domain: the pages must list what it ranks, in its order.
 ANSWERS = {s.id: LOW_TOOLS_AND_LANGUAGE[s.area_id] for s in CHECKLIST.statements()}

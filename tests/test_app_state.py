@@ -18,10 +18,23 @@ from helpers import CATALOGUE, CHECKLIST, complete
 WRONG_CODE = {"code": "AAAA-AAAA-AAAA"}
 
 
-def started(app):
-    with app.app_context():
-        db.create_all()
-    return app.test_client()
+@pytest.fixture
+def started():
+    """Return a function that gives an app its tables and a client; clean up after the test."""
+    apps = []
+
+    def start(app):
+        with app.app_context():
+            db.create_all()
+        apps.append(app)
+        return app.test_client()
+
+    yield start
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            db.drop_all()
+            db.engine.dispose()
 
 
 def test_configuration_is_read_when_the_app_is_created(monkeypatch):
@@ -37,7 +50,7 @@ def test_configuration_is_read_when_the_app_is_created(monkeypatch):
     assert later.permanent_session_lifetime == timedelta(days=45)
 
 
-def test_two_apps_count_failed_look_ups_apart():
+def test_two_apps_count_failed_look_ups_apart(started):
     first = started(make_app(RATELIMIT_CODE_LOOKUPS="3 per minute"))
     second = started(make_app(RATELIMIT_CODE_LOOKUPS="3 per minute"))
     for _ in range(3):
@@ -57,7 +70,7 @@ def changed_checklist(tmp_path: Path) -> Path:
     return path
 
 
-def test_two_apps_with_different_content_render_their_own_text(changed_checklist):
+def test_two_apps_with_different_content_render_their_own_text(changed_checklist, started):
     original, reworded = CHECKLIST.statement("cv").text.en, "reworded for this test"
     changed_app = create_app({"CHECKLIST_PATH": str(changed_checklist)}, environment="test")
     changed_app.test_client_class = CheckingClient

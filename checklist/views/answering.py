@@ -33,7 +33,7 @@ def area(area_id: str):
     form_class = area_form_class(current, current.id == LANGUAGE_AREA_ID)
     if request.method == "GET":
         data = saved_data(current, found.answers, found.finnish_level) if found else {}
-        return _render(current, form_class(data=data))
+        return _render(current, form_class(data=data), found)
 
     form = form_class()
     valid = form.validate()
@@ -70,11 +70,11 @@ def area(area_id: str):
     remember(found)
     if destination is None:
         _show_stored(form, found.answers)
-        return _render(current, form)
+        return _render(current, form, found)
     return redirect(destination)
 
 
-def _render(area: Area, form):
+def _render(area: Area, form, found: Round | None):
     content = checklist()
     level_choices = None
     question_labels = {s.id: tr(s.text) for s in area.statements}
@@ -88,7 +88,7 @@ def _render(area: Area, form):
         total_areas=len(content.areas),
         level_choices=level_choices,
         question_labels=question_labels,
-        earlier=earlier_results(current_round()),
+        earlier=earlier_results(found),
     )
 
 

@@ -79,16 +79,40 @@ def pytest_report_header() -> str:
     return f"database: {name} (set TEST_DATABASE_URL to run on another)"
 
 
-@pytest.fixture
-def app(request):
-    app = make_app(WTF_CSRF_ENABLED=request.node.get_closest_marker("csrf") is not None)
+def set_up(app) -> None:
     with app.app_context():
         db.create_all()
-    yield app
+
+
+def tear_down(app) -> None:
+    """Drop the app's tables and close its connections."""
     with app.app_context():
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(request):
+    app = make_app(WTF_CSRF_ENABLED=request.node.get_closest_marker("csrf") is not None)
+    set_up(app)
+    yield app
+    tear_down(app)
+
+
+@pytest.fixture
+def more_apps():
+    """Return a function that gives a further app its tables and a client; tear them down after."""
+    started = []
+
+    def start(app) -> CheckingClient:
+        set_up(app)
+        started.append(app)
+        return app.test_client()
+
+    yield start
+    for app in started:
+        tear_down(app)
 
 
 @pytest.fixture

@@ -10,31 +10,11 @@ import pytest
 
 from checklist import create_app
 from checklist.content import DEFAULT_CHECKLIST_PATH
-from checklist.models import db
 
 from conftest import CheckingClient, make_app
 from helpers import CATALOGUE, CHECKLIST, complete
 
 WRONG_CODE = {"code": "AAAA-AAAA-AAAA"}
-
-
-@pytest.fixture
-def started():
-    """Return a function that gives an app its tables and a client; clean up after the test."""
-    apps = []
-
-    def start(app):
-        with app.app_context():
-            db.create_all()
-        apps.append(app)
-        return app.test_client()
-
-    yield start
-    for app in apps:
-        with app.app_context():
-            db.session.remove()
-            db.drop_all()
-            db.engine.dispose()
 
 
 def test_configuration_is_read_when_the_app_is_created(monkeypatch):
@@ -50,9 +30,9 @@ def test_configuration_is_read_when_the_app_is_created(monkeypatch):
     assert later.permanent_session_lifetime == timedelta(days=45)
 
 
-def test_two_apps_count_failed_look_ups_apart(started):
-    first = started(make_app(RATELIMIT_CODE_LOOKUPS="3 per minute"))
-    second = started(make_app(RATELIMIT_CODE_LOOKUPS="3 per minute"))
+def test_two_apps_count_failed_look_ups_apart(more_apps):
+    first = more_apps(make_app(RATELIMIT_CODE_LOOKUPS="3 per minute"))
+    second = more_apps(make_app(RATELIMIT_CODE_LOOKUPS="3 per minute"))
     for _ in range(3):
         assert first.post_form("/en/counsellor", WRONG_CODE).status_code == 404
     assert first.post_form("/en/counsellor", WRONG_CODE).status_code == 429
@@ -70,13 +50,13 @@ def changed_checklist(tmp_path: Path) -> Path:
     return path
 
 
-def test_two_apps_with_different_content_render_their_own_text(changed_checklist, started):
+def test_two_apps_with_different_content_render_their_own_text(changed_checklist, more_apps):
     original, reworded = CHECKLIST.statement("cv").text.en, "reworded for this test"
     changed_app = create_app({"CHECKLIST_PATH": str(changed_checklist)}, environment="test")
     changed_app.test_client_class = CheckingClient
     # The shipped app renders first and last, so a cache shared between the apps would show.
     for app, shows, never in [(make_app(), original, reworded), (changed_app, reworded, original)] * 2:
-        client = started(app)
+        client = more_apps(app)
         complete(client, "en", {"tools": 0})
         # The statement's radios on its area page, and the reason quoted in a suggestion.
         for path in ("/en/area/tools", "/en/results/tools"):

@@ -5,10 +5,7 @@ import uuid
 
 import pytest
 
-from checklist import create_app
-from checklist.models import db
-
-from conftest import CheckingClient, database_url
+from conftest import database_url, make_app
 from helpers import complete
 
 REDIS = ("127.0.0.1", 6379)
@@ -23,24 +20,9 @@ def reachable(address: tuple[str, int]) -> bool:
 
 
 @pytest.fixture
-def instance(app):
-    """Return a factory of further app instances on the test database; close them afterwards."""
-    started = []
-
-    def start(**config) -> CheckingClient:
-        other = create_app({"SECRET_KEY": "shared-secret", "SQLALCHEMY_DATABASE_URI": database_url(), **config})
-        other.test_client_class = CheckingClient
-        if database_url() == "sqlite://":  # a private database: give it its tables
-            with other.app_context():
-                db.create_all()
-        started.append(other)
-        return other.test_client()
-
-    yield start
-    for other in started:
-        with other.app_context():
-            db.session.remove()
-            db.engine.dispose()
+def instance(app, more_apps):
+    """Return a factory of further app instances on the test database, sharing one secret key."""
+    return lambda **config: more_apps(make_app(SECRET_KEY="shared-secret", **config))
 
 
 def test_a_round_started_on_one_instance_continues_on_another(instance):

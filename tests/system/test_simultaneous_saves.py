@@ -21,6 +21,7 @@ import pytest
 from checklist import create_app
 from checklist.models import Round, db
 
+from conftest import tear_down
 from helpers import AREA_IDS, CHECKLIST, area_answers
 from serving import free_port, reachable, stop, wait_until_serving
 
@@ -43,10 +44,7 @@ def database(request, tmp_path) -> Iterator[str]:
         db.drop_all()
         db.create_all()
     yield url
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+    tear_down(app)
 
 
 @pytest.fixture

@@ -3,6 +3,10 @@
 Pure Python: no Flask import. The file is read and validated once at start-up against the
 checklist (its area and statement ids); any problem stops start-up with a ContentError naming
 the file, the entry and the problem.
+
+Every entry names the page its facts were read from (`source`) and the day it was read
+(`checked`); `stale` lists the entries due for another reading. Dates are never a reason to
+refuse a file: a page read long ago is still the best we know until someone reads it again.
 """
 
 from __future__ import annotations
@@ -39,9 +43,12 @@ ONLINE = "online"  # used over the internet from anywhere
 NATIONAL = "national"  # in person in many places across Finland
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 
+# A price the organiser's page does not state: shown as such, never guessed as free or paid.
+PRICE_UNKNOWN = "unknown"
+
 SERVICE_KEYS = frozenset(
     "id name description organiser kind areas statements where levels target_groups languages free url"
-    " contact checked".split()
+    " contact source checked".split()
 )
 
 
@@ -70,10 +77,14 @@ class Service:
     levels: tuple[str, str] | None  # CEFR range (lowest, highest); None when not given
     target_groups: tuple[str, ...]
     languages: tuple[str, ...]
-    free: bool
-    url: str
+    free: bool | None  # None: the price is not known
+    url: Text  # the address for each page language (the same one where there is only one)
     contact: Text | None  # None where the web address is the only contact point
-    checked: datetime.date
+    checked: datetime.date  # the day the source pages were read
+    # Employment areas (ids) given in `where`: the service is for every municipality of each,
+    # because an employment area's own services serve all its municipalities.
+    employment_areas: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()  # the pages the facts were read from (https addresses)
 
     @property
     def is_online(self) -> bool:
@@ -92,12 +103,16 @@ class Service:
 
     @property
     def municipalities(self) -> tuple[str, ...]:
-        """Return the municipalities where the service is given in person."""
+        """Return the municipalities named in `where`, where the service is given in person."""
         return tuple(place for place in self.where if place not in (ONLINE, NATIONAL))
 
     def is_in(self, municipality: str) -> bool:
-        """Return whether the service is given in person in this municipality."""
+        """Return whether the service is given in person in this municipality, by name."""
         return municipality in self.municipalities
+
+    def serves_area(self, employment_area: str | None) -> bool:
+        """Return whether the service is given across this whole employment area."""
+        return employment_area is not None and employment_area in self.employment_areas
 
 
 @dataclass(frozen=True)
@@ -131,6 +146,27 @@ class Catalogue:
         """Return the services for a checklist area, in file order."""
         return tuple(s for s in self.services if area_id in s.areas)
 
+    def reaches(self, service: Service, municipality: str) -> bool:
+        """Return whether a service is given in person in a municipality, by name or across its
+        employment area."""
+        found = self.municipality(municipality)
+        return service.is_in(municipality) or (found is not None and service.serves_area(found.employment_area))
+
+    def stale(self, today: datetime.date, months: int = 12) -> tuple[Service, ...]:
+        """Return the services whose sources were last read more than `months` before `today`,
+        oldest first (file order among the same day)."""
+        limit = months_before(today, months)
+        return tuple(sorted((s for s in self.services if s.checked < limit), key=lambda s: s.checked))
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """Return the same day `months` calendar months earlier (the month's last day where it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (following - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(day.day, last_day))
+
 
 class _CatalogueReader(Reader):
     """The checklist's Reader, with the value types the catalogue adds."""
@@ -149,10 +185,12 @@ class _CatalogueReader(Reader):
             raise self.fail(entry, f"'{key}' names the same {what} twice")
         return tuple(values)
 
-    def boolean(self, parent: Mapping[str, Any], key: str, entry: str) -> bool:
+    def price(self, parent: Mapping[str, Any], key: str, entry: str) -> bool | None:
         value = parent.get(key)
+        if value == PRICE_UNKNOWN:
+            return None
         if not isinstance(value, bool):
-            raise self.fail(entry, f"'{key}' must be true or false, not {value!r}")
+            raise self.fail(entry, f"'{key}' must be true, false or {PRICE_UNKNOWN}, not {value!r}")
         return value
 
     def date(self, parent: Mapping[str, Any], key: str, entry: str) -> datetime.date:
@@ -162,12 +200,36 @@ class _CatalogueReader(Reader):
             raise self.fail(entry, f"'{key}' must be a date written as YYYY-MM-DD, not {value!r}")
         return value
 
-    def url(self, parent: Mapping[str, Any], key: str, entry: str) -> str:
-        value = self.string(parent, key, entry)
+    def address(self, value: Any, key: str, entry: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(entry, f"'{key}' must be an https:// address, not {value!r}")
+        value = value.strip()
         parts = urlsplit(value)
         if parts.scheme != "https" or not parts.hostname or re.search(r"\s", value):
             raise self.fail(entry, f"'{key}' {value!r} must be an https:// address with a host and no spaces")
         return value
+
+    def url(self, parent: Mapping[str, Any], key: str, entry: str) -> Text:
+        """Read one address for every language, or one per language: {fi: ..., en: ...}."""
+        value = parent.get(key)
+        if isinstance(value, Mapping):
+            texts = self.text(parent, key, entry)
+            return Text(fi=self.address(texts.fi, key, entry), en=self.address(texts.en, key, entry))
+        address = self.address(value, key, entry)
+        return Text(fi=address, en=address)
+
+    def addresses(self, parent: Mapping[str, Any], key: str, entry: str) -> tuple[str, ...]:
+        """Read one address or a non-empty list of them."""
+        value = parent.get(key)
+        if value is None:
+            raise self.fail(entry, f"'{key}' is missing: give the address of the page the facts were read from")
+        values = value if isinstance(value, list) else [value]
+        if not values:
+            raise self.fail(entry, f"'{key}' must name at least one page")
+        addresses = tuple(self.address(v, key, entry) for v in values)
+        if len(set(addresses)) != len(addresses):
+            raise self.fail(entry, f"'{key}' names the same page twice")
+        return addresses
 
 
 def _levels(read: _CatalogueReader, raw: Mapping[str, Any], kind: str, entry: str) -> tuple[str, str] | None:
@@ -189,8 +251,33 @@ def _levels(read: _CatalogueReader, raw: Mapping[str, Any], kind: str, entry: st
     return lowest, highest
 
 
+def _where(
+    read: _CatalogueReader, raw: Mapping[str, Any], entry: str, municipalities: tuple[Municipality, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Read `where`: return the places (municipalities, online, national) and the employment areas."""
+    area_ids = tuple(dict.fromkeys(m.employment_area for m in municipalities))
+    names = tuple(m.name for m in municipalities)
+    values = read.choices(
+        read.items(raw, "where", entry), (*names, *area_ids, ONLINE, NATIONAL), "where", "place", entry
+    )
+    areas = tuple(v for v in values if v in area_ids)
+    for municipality in municipalities:
+        if municipality.name in values and municipality.employment_area in areas:
+            # Both would be read as the same promise; one of them is a slip.
+            raise read.fail(
+                entry,
+                f"'where' names '{municipality.name}' and its whole employment area "
+                f"'{municipality.employment_area}'; give one of them",
+            )
+    return tuple(v for v in values if v not in area_ids), areas
+
+
 def _service(
-    read: _CatalogueReader, raw: Mapping[str, Any], entry: str, checklist: Checklist, places: tuple[str, ...]
+    read: _CatalogueReader,
+    raw: Mapping[str, Any],
+    entry: str,
+    checklist: Checklist,
+    municipalities: tuple[Municipality, ...],
 ) -> Service:
     unknown = sorted(set(raw) - SERVICE_KEYS)
     if unknown:
@@ -216,6 +303,7 @@ def _service(
     for language in languages:
         if not isinstance(language, str) or not LANGUAGE_CODE.match(language):
             raise read.fail(entry, f"language {language!r} in 'languages' must be a two-letter ISO 639-1 code")
+    where, employment_areas = _where(read, raw, entry, municipalities)
     return Service(
         id=raw["id"],
         name=read.text(raw, "name", entry),
@@ -224,7 +312,7 @@ def _service(
         kind=kind,
         areas=areas,
         statements=tuple(statements),
-        where=read.choices(read.items(raw, "where", entry), places, "where", "place", entry),
+        where=where,
         levels=_levels(read, raw, kind, entry),
         target_groups=read.choices(
             read.optional_items(raw, "target_groups", entry),
@@ -234,10 +322,12 @@ def _service(
             entry,
         ),
         languages=tuple(languages),
-        free=read.boolean(raw, "free", entry),
+        free=read.price(raw, "free", entry),
         url=read.url(raw, "url", entry),
         contact=read.text(raw, "contact", entry, optional=True),
         checked=read.date(raw, "checked", entry),
+        employment_areas=employment_areas,
+        source=read.addresses(raw, "source", entry),
     )
 
 
@@ -263,7 +353,7 @@ def load_catalogue(path: Path | str, checklist: Checklist) -> Catalogue:
         raw = read.mapping(raw, entry)
         name = read.string(raw, "name", entry)
         entry = f"municipality '{name}'"
-        if name in (ONLINE, NATIONAL) or any(m.name == name for m in municipalities):
+        if name in (ONLINE, NATIONAL, *area_ids) or any(m.name == name for m in municipalities):
             raise read.fail(entry, f"duplicate or reserved name '{name}'")
         employment_area = raw.get("employment_area")
         if employment_area not in area_ids:
@@ -272,7 +362,6 @@ def load_catalogue(path: Path | str, checklist: Checklist) -> Catalogue:
                 f"unknown employment area {employment_area!r}; expected one of {', '.join(area_ids)}",
             )
         municipalities.append(Municipality(name, employment_area))
-    places = (*(m.name for m in municipalities), ONLINE, NATIONAL)
 
     services: list[Service] = []
     for index, raw in enumerate(read.items(root, "services", "file"), start=1):
@@ -282,6 +371,6 @@ def load_catalogue(path: Path | str, checklist: Checklist) -> Catalogue:
         entry = f"service '{service_id}'"
         if any(s.id == service_id for s in services):
             raise read.fail(entry, f"duplicate id '{service_id}'")
-        services.append(_service(read, raw, entry, checklist, places))
+        services.append(_service(read, raw, entry, checklist, tuple(municipalities)))
 
     return Catalogue(tuple(municipalities), tuple(employment_areas), tuple(services))

@@ -84,18 +84,24 @@ def with_id_suffix(svg: str, suffix: str) -> str:
     return svg
 
 
-def _closed(values: Sequence[float]) -> list[float]:
-    return [*values, values[0]]
+def _outline(angles: Sequence[float], scores: Sequence[int | None]) -> tuple[list[float], list[float]]:
+    """Return the closed outline through the scored axes; an area without a score is passed by."""
+    points = [(angle, score) for angle, score in zip(angles, scores, strict=True) if score is not None]
+    if points:
+        points.append(points[0])
+    return [angle for angle, _ in points], [score for _, score in points]
 
 
 @lru_cache(maxsize=512)
 def radar_svg(
     labels: tuple[str, ...],
-    scores: tuple[int, ...],
-    previous: tuple[int, ...] | None = None,
+    scores: tuple[int | None, ...],
+    previous: tuple[int | None, ...] | None = None,
     title: str = "",
 ) -> str:
     """Draw the radar chart of `scores` (0–100) with a dashed outline of `previous`, as SVG markup.
+
+    A score of None (an area where nothing applies) leaves its axis empty; its label says why.
 
     Cached by its arguments, which are all it depends on, so repeated views do not re-render.
     """
@@ -120,9 +126,9 @@ def radar_svg(
     axes.grid(color=GRID, linewidth=0.6)
     axes.spines["polar"].set_color(GRID)
     if previous is not None:
-        axes.plot(_closed(angles), _closed(previous), color=INK, linewidth=1.5, linestyle=(0, (4, 3)))
-    axes.fill(_closed(angles), _closed(scores), color=FILL, alpha=0.3, linewidth=0)
-    axes.plot(_closed(angles), _closed(scores), color=INK, linewidth=2, marker="o", markersize=4)
+        axes.plot(*_outline(angles, previous), color=INK, linewidth=1.5, linestyle=(0, (4, 3)))
+    axes.fill(*_outline(angles, scores), color=FILL, alpha=0.3, linewidth=0)
+    axes.plot(*_outline(angles, scores), color=INK, linewidth=2, marker="o", markersize=4)
     figure.subplots_adjust(left=0.15, right=0.85, top=0.85, bottom=0.15)
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.05)

@@ -17,6 +17,10 @@ class Config:
     MAX_CONTENT_LENGTH = 16 * 1024
     MAX_FORM_MEMORY_SIZE = 16 * 1024
     RETENTION_DAYS = 180
+    # Who answers for the stored data, and how to reach them: the privacy notice names both.
+    # The defaults name the city that runs the competence centre; another organisation sets its own.
+    PRIVACY_CONTROLLER = "Jyväskylän kaupunki – City of Jyväskylä"
+    PRIVACY_CONTACT = "kirjaamo@jyvaskyla.fi"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
@@ -64,6 +68,8 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SECRET_KEY": ("SECRET_KEY", str),
     "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "RETENTION_DAYS": ("RETENTION_DAYS", int),
+    "PRIVACY_CONTROLLER": ("PRIVACY_CONTROLLER", str),
+    "PRIVACY_CONTACT": ("PRIVACY_CONTACT", str),
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "RATELIMIT_CODE_LOOKUPS": ("RATELIMIT_CODE_LOOKUPS", str),
     "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),

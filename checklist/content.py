@@ -46,6 +46,8 @@ class Statement:
     area_id: str
     text: Text
     example: Text | None
+    # Offers the answer "Not relevant to me" (a foreign degree, a residence permit, a business…).
+    may_not_apply: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class FinnishLevel:
 class Checklist:
     areas: tuple[Area, ...]
     finnish_levels: tuple[FinnishLevel, ...]
+    # Changes whenever statements are added, removed or reworded; each round records it.
+    version: str = ""
 
     def area(self, area_id: str) -> Area | None:
         """Return the area with this id, or None."""
@@ -114,6 +118,12 @@ class Reader:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(entry, f"'{key}' must be a non-empty text")
         return value.strip()
+
+    def flag(self, parent: Mapping[str, Any], key: str, entry: str) -> bool:
+        value = parent.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(entry, f"'{key}' must be true or false, not {value!r}")
+        return value
 
     def identifier(self, parent: Mapping[str, Any], entry: str) -> str:
         value = parent.get("id")
@@ -179,6 +189,7 @@ def load_checklist(path: Path | str = DEFAULT_CHECKLIST_PATH) -> Checklist:
                     area_id=area_id,
                     text=read.text(raw_statement, "text", s_entry),
                     example=read.text(raw_statement, "example", s_entry, optional=True),
+                    may_not_apply=read.flag(raw_statement, "may_not_apply", s_entry),
                 )
             )
         areas.append(
@@ -208,7 +219,8 @@ def load_checklist(path: Path | str = DEFAULT_CHECKLIST_PATH) -> Checklist:
     if missing:
         raise read.fail("finnish_levels", f"levels missing: {', '.join(missing)}")
     levels.sort(key=lambda lv: FINNISH_LEVEL_IDS.index(lv.id))
-    return Checklist(areas=tuple(areas), finnish_levels=tuple(levels))
+    version = read.string(root, "version", "file")
+    return Checklist(areas=tuple(areas), finnish_levels=tuple(levels), version=version)
 
 
 # The area whose page also asks for the person's level of Finnish.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, render_template
+from flask import Flask, current_app, g, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -11,19 +11,19 @@ from .i18n import current_language
 from .rounds import NoRound
 
 TITLES = {
-    400: _l("Something in the request was not right"),
+    400: _l("Something was wrong in what was sent"),
     403: _l("You cannot open this page"),
     404: _l("Page not found"),
-    405: _l("This page cannot be used that way"),
+    405: _l("This page cannot be opened this way"),
     413: _l("Too much was sent"),
     429: _l("Too many tries"),
 }
 EXPLANATIONS = {
-    400: _l("The page got something it did not expect. Go back and try again."),
+    400: _l("Something in the form or in the address was not right. Go back and try again."),
     403: _l("You do not have permission to open this page."),
     404: _l("Check that the address is right. If you typed it, check every letter."),
     405: _l("Open the page from a link or a button in this service."),
-    413: _l("The form sent far more than the checklist needs. Go back and try again."),
+    413: _l("The form had far more information than the checklist needs. Go back and try again."),
     429: _l("You have tried many times in a short time. Wait a minute and try again."),
 }
 CSRF_TITLE = _l("The form could not be sent")
@@ -32,12 +32,16 @@ CSRF_EXPLANATION = _l(
     "The answers you saved earlier are kept. Open the page again and send the form once more."
 )
 NO_ROUND_TITLE = _l("No answers found")
+# The answers live on the server; only the cookie's random id, in one browser, leads to them.
 NO_ROUND_EXPLANATION = _l(
-    "We could not find your answers. They are deleted after a while, or when you ask, "
-    "and they are kept only in the browser you used. You can start the checklist again."
+    "We could not find your answers. Your answers are saved on our server, under a code. "
+    "Only the browser you used knows this code. So another browser cannot open your answers, "
+    "and neither can your browser after its cookies are deleted. Answers are also deleted "
+    "%(days)s days after they were last used, or at once when you delete them. "
+    "You can start the checklist again."
 )
 SERVER_ERROR_TITLE = _l("Sorry, something went wrong")
-SERVER_ERROR_EXPLANATION = _l("The fault is ours. Your saved answers are kept. Try again in a moment.")
+SERVER_ERROR_EXPLANATION = _l("The error is on our side. Your saved answers are kept. Try again in a moment.")
 
 
 def render_error(code: int, title: str, explanation: str, start_again: bool = False):
@@ -60,7 +64,9 @@ def handle_http_error(error: HTTPException):
 
 def handle_no_round(error: NoRound):
     """Say that no answers were found, and offer a fresh start."""
-    return render_error(404, NO_ROUND_TITLE, NO_ROUND_EXPLANATION, start_again=True)
+    # The lazy message is translated without its placeholder filled; fill it in now.
+    explanation = str(NO_ROUND_EXPLANATION) % {"days": current_app.config["RETENTION_DAYS"]}
+    return render_error(404, NO_ROUND_TITLE, explanation, start_again=True)
 
 
 def handle_server_error(error: Exception):

@@ -9,10 +9,10 @@ from wtforms import BooleanField, DateField, Field, FieldList, Form, FormField, 
 from wtforms.validators import DataRequired, Length, Optional, StopValidation
 
 from . import messages
-from .content import FINNISH_LEVEL_IDS, Area
+from .content import FINNISH_LEVEL_IDS, Area, Statement
 from .models import NextStep
 from .next_steps import WHO, StepEntry
-from .scoring import ANSWERS
+from .scoring import ANSWERS, NOT_RELEVANT
 
 LEVEL_FIELD = "finnish-level"
 
@@ -57,12 +57,17 @@ class AreaForm(FlaskForm):
         return field.data if field is not None and field.has_valid_value else None
 
 
+def answer_values(statement: Statement) -> tuple[int, ...]:
+    """Return the answers a statement accepts: the scale, and "Not relevant to me" where offered."""
+    return (*ANSWERS, NOT_RELEVANT) if statement.may_not_apply else ANSWERS
+
+
 @cache
 def area_form_class(area: Area, asks_level: bool) -> type[AreaForm]:
     """Return the form class for an area (built once per area)."""
     fields = {
         statement.id: ChoiceField(
-            values=tuple(str(value) for value in ANSWERS),
+            values=tuple(str(value) for value in answer_values(statement)),
             missing=messages.CHOOSE_ANSWER,
             invalid=messages.INVALID_ANSWER,
         )
@@ -79,7 +84,7 @@ def area_form_class(area: Area, asks_level: bool) -> type[AreaForm]:
 
 def saved_data(area: Area, answers: dict[str, int], finnish_level: str | None) -> dict[str, str]:
     """Return the stored answers of an area as form data."""
-    data = {s.id: str(answers[s.id]) for s in area.statements if answers.get(s.id) in ANSWERS}
+    data = {s.id: str(answers[s.id]) for s in area.statements if answers.get(s.id) in answer_values(s)}
     if finnish_level:
         data[LEVEL_FIELD] = finnish_level
     return data

@@ -2,11 +2,20 @@
 
 from flask_babel import lazy_gettext as _l
 
-from .scoring import Level
+from .scoring import NOT_RELEVANT, Level
 
-ANSWER_LABELS = {0: _l("Not yet"), 1: _l("A little"), 2: _l("Mostly"), 3: _l("Yes")}
+# One scale that fits every statement: each says what the person does or has.
+ANSWER_LABELS = {0: _l("Not true"), 1: _l("A little true"), 2: _l("Mostly true"), 3: _l("Completely true")}
+NOT_RELEVANT_LABEL = _l("Not relevant to me")
+ALL_ANSWER_LABELS = {**ANSWER_LABELS, NOT_RELEVANT: NOT_RELEVANT_LABEL}
 # Levels in words that encourage: a low area is where to start, not a failure.
-LEVEL_NAMES = {Level.STRENGTH: _l("Strength"), Level.DEVELOP: _l("Keep going"), Level.GAP: _l("Start here")}
+LEVEL_NAMES = {
+    Level.STRENGTH: _l("Strength"),
+    Level.DEVELOP: _l("Keep going"),
+    Level.GAP: _l("Start here"),
+    Level.NOT_SCORED: _l("No score"),
+}
+NOT_SCORED_NOTE = _l("No score: none of the sentences in this area apply to you.")
 
 CHOOSE_ANSWER = _l("Choose how well this describes you")
 INVALID_ANSWER = _l("Choose one of the answers shown")

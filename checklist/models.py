@@ -47,6 +47,8 @@ class Round(db.Model):
     profile: Mapped[dict] = mapped_column(JSON, default=dict)
     # The area to resume at; "profile", then "results" once every area is answered.
     step: Mapped[str] = mapped_column(String(40))
+    # The checklist version the round was answered on; None for rounds from before versions.
+    content_version: Mapped[str | None] = mapped_column(String(16))
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     previous_id: Mapped[str | None] = mapped_column(ForeignKey("rounds.id", ondelete="SET NULL"), index=True)
     share_code: Mapped[str | None] = mapped_column(String(32), unique=True)
@@ -65,13 +67,14 @@ class Round(db.Model):
     )
 
     @classmethod
-    def start(cls, first_step: str, retention_days: int, previous: Round | None = None) -> Round:
+    def start(cls, first_step: str, retention_days: int, content_version: str, previous: Round | None = None) -> Round:
         """Create a new round with a random, unguessable id; a retake keeps the previous profile."""
         now = utcnow()
         return cls(
             id=secrets.token_urlsafe(32),
             profile=dict(previous.profile) if previous is not None else {},
             step=first_step,
+            content_version=content_version,
             previous_id=previous.id if previous is not None else None,
             created_at=now,
             updated_at=now,

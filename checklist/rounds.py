@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from flask import abort, current_app, redirect, session, url_for
 from sqlalchemy.dialects import postgresql, sqlite
 
+from .current import checklist
 from .models import Answer, Round, db
 from .share_codes import new_code
 
@@ -67,7 +68,7 @@ def start_round(first_step: str) -> Round:
         previous = old if old.completed_at else previous_round(old)
         if old.completed_at is None:
             db.session.delete(old)
-    new = Round.start(first_step, retention_days(), previous=previous)
+    new = Round.start(first_step, retention_days(), checklist().version, previous=previous)
     db.session.add(new)
     db.session.commit()
     remember(new)
@@ -106,6 +107,8 @@ def save_answers(found: Round, answers: Mapping[str, int], finnish_level: str | 
         db.session.expire(found, ["answer_rows"])
     if finnish_level is not None:
         found.finnish_level = finnish_level
+    # Answers given now are to today's statements.
+    found.content_version = checklist().version
     found.touch(retention_days())
 
 

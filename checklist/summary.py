@@ -13,7 +13,7 @@ from typing import Any
 from .catalogue import Catalogue
 from .content import Checklist
 from .matching import Profile, Suggestion, finnish_course_options, suggestions
-from .scoring import AreaResult, score_all
+from .scoring import AreaResult, Level, change, score_all
 
 # How many suggestions the short lists (results page, print) show for each area to develop: two,
 # or one when many areas need support, so that a person with many gaps still gets a short page.
@@ -41,6 +41,7 @@ class AreaPicks:
 class Summary:
     results: list[AreaResult]
     previous: list[AreaResult] | None
+    changes: tuple[int | None, ...] | None  # since the previous round, area by area
     suggestions: dict[str, list[Suggestion]]
     courses: list[Suggestion]
     profile: Profile
@@ -52,11 +53,11 @@ class Summary:
 
     @property
     def strengths(self) -> list[AreaResult]:
-        return [r for r in self.results if not r.needs_support]
+        return [r for r in self.results if r.level is Level.STRENGTH]
 
     def weakest(self, most: int = 2) -> list[AreaResult]:
         """Return the areas with the lowest scores, the first in checklist order on a tie."""
-        return sorted(self.to_develop, key=lambda r: r.score)[:most]
+        return sorted(self.to_develop, key=lambda r: r.score or 0)[:most]
 
     def picks(self) -> list[AreaPicks]:
         """Return the best suggestions for each area to develop, each service once.
@@ -79,10 +80,9 @@ class Summary:
         return picked
 
     def change(self, index: int) -> int | None:
-        """Return how much an area's score changed since the previous round."""
-        if self.previous is None:
-            return None
-        return self.results[index].score - self.previous[index].score
+        """Return how much an area's score changed since the previous round, on the statements both
+        rounds rated; None without a previous round or a statement in common."""
+        return None if self.changes is None else self.changes[index]
 
 
 def profile_from(stored: Mapping[str, Any], catalogue: Catalogue) -> Profile:
@@ -106,9 +106,13 @@ def summarise(
     results = score_all(checklist, answers)
     profile = profile_from(stored_profile, catalogue)
     level = finnish_level if checklist.finnish_level(finnish_level) else None
+    changes = None
+    if previous_answers is not None:
+        changes = tuple(change(area, answers, previous_answers) for area in checklist.areas)
     return Summary(
         results=results,
         previous=score_all(checklist, previous_answers) if previous_answers is not None else None,
+        changes=changes,
         suggestions=suggestions(results, answers, level, profile, catalogue),
         courses=finnish_course_options(level, profile, catalogue),
         profile=profile,

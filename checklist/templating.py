@@ -14,10 +14,12 @@ from markupsafe import Markup, escape
 from . import messages
 from .chart import radar_svg, with_id_suffix
 from .content import Statement, Text
+from .forms import answer_values
 from .i18n import LANGUAGE_NAMES, current_language, other_language
 from .matching import Suggestion
+from .plain_language import round_minutes
 from .rounds import resume_url
-from .scoring import AreaResult, scores
+from .scoring import AreaResult, Level, scores
 from .share_codes import display as display_code
 from .share_codes import qr_svg
 from .web_address import short_address
@@ -157,23 +159,29 @@ def _statement_radios(lang: str, bilingual: bool, statement: Statement, field: F
     # An area page is mostly these groups; rendering each one once per language and state
     # makes the page several times cheaper to serve.
     radios = get_template_attribute("components/forms.html", "radios")
-    return radios(field, statement.text, statement.example, answer_choices(), inline=True)
+    return radios(field, statement.text, statement.example, answer_choices(statement), inline=True)
 
 
-def answer_choices() -> list[tuple[int, Markup, None]]:
-    """Return the answer scale as radio choices, translated once for the whole page."""
-    return [(value, both(label), None) for value, label in messages.ANSWER_LABELS.items()]
+def answer_choices(statement: Statement) -> list[tuple[int, Markup, None]]:
+    """Return the answer scale as radio choices, with "Not relevant to me" where it is offered."""
+    return [(value, both(messages.ALL_ANSWER_LABELS[value]), None) for value in answer_values(statement)]
+
+
+def score_text(result: AreaResult) -> str:
+    """Return an area's score as shown beside its name: the number, or that there is none."""
+    return str(result.score) if result.score is not None else str(messages.LEVEL_NAMES[Level.NOT_SCORED])
 
 
 def chart_description(results: Sequence[AreaResult]) -> str:
     """Return the chart's text alternative: every area with its score."""
-    parts = ", ".join(f"{tr(r.area.title)} {r.score}" for r in results)
+    parts = ", ".join(f"{tr(r.area.title)} {score_text(r)}" for r in results)
     return gettext("Radar chart of your scores from 0 to 100: %(scores)s.", scores=parts)
 
 
 def radar_chart(results: Sequence[AreaResult], previous: Sequence[AreaResult] | None = None) -> Markup:
     """Return the inline SVG radar chart of these results."""
-    labels = tuple(tr(r.area.short) for r in results)
+    # An area without a score says so under its name: the chart leaves its axis empty.
+    labels = tuple(tr(r.area.short) + ("" if r.score is not None else f" ({score_text(r)})") for r in results)
     svg = radar_svg(labels, scores(results), scores(previous) if previous else None, chart_description(results))
     g.charts_drawn = g.get("charts_drawn", 0) + 1
     if g.charts_drawn > 1:
@@ -206,10 +214,13 @@ def init_app(app: Flask) -> None:
         resume_url=resume_url,
         language_names=LANGUAGE_NAMES,
         checklist_areas=content.areas,
+        checklist_version=content.version,
         checklist_statement=content.statement,
         finnish_level_of=content.finnish_level,
         retention_days=app.config["RETENTION_DAYS"],
-        answer_labels=messages.ANSWER_LABELS,
+        round_minutes=round_minutes(content),
+        answer_labels=messages.ALL_ANSWER_LABELS,
+        not_scored_note=messages.NOT_SCORED_NOTE,
         suggestion_html=suggestion_html,
         error_links=error_links,
         join_list=join_list,
@@ -218,6 +229,7 @@ def init_app(app: Flask) -> None:
         who_names=messages.WHO_NAMES,
         statement_radios=statement_radios,
         level_names=messages.LEVEL_NAMES,
+        score_text=score_text,
         yes_no_labels=messages.YES_NO_LABELS,
         target_group_names=messages.TARGET_GROUP_NAMES,
         kind_names=messages.KIND_NAMES,

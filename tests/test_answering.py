@@ -43,7 +43,7 @@ def test_the_whole_checklist_in_either_language(client, app, lang):
         expected = f"/{lang}/area/{AREA_IDS[number]}" if number < 6 else f"/{lang}/profile"
         assert response.location == expected
     stored = stored_round(app)
-    assert stored.answers["job-boards"] == 0 and stored.answers["career-pages"] == 1
+    assert stored.answers["find-job-ads"] == 0 and stored.answers["career-pages"] == 1
     assert stored.finnish_level == "B1"
     assert stored.step == "profile" and stored.completed_at is not None
 
@@ -66,34 +66,34 @@ def test_results_show_hand_worked_scores_strengths_and_low_statements(client):
         ["Job-search channels", "100", "Strength"],
         ["Job-search tools", "0", "Start here"],
         ["Knowledge of working life", "67", "Keep going"],
-        ["Own competence", "33", "Start here"],
+        ["Your skills and experience", "33", "Start here"],
         ["Language skills", "100", "Strength"],
         ["An active and positive attitude", "100", "Strength"],
     ]
     # The chart's text alternative gives the same figures.
     title = text_of(document.find(f".//{SVG}svg/{SVG}title"))
-    assert "Job-search tools 0" in title and "Own competence 33" in title
+    assert "Job-search tools 0" in title and "Your skills and experience 33" in title
     # One sentence says it in plain words: the strengths, and the two lowest areas to start with.
     lead = text_of(document.find(f".//{NS}p[@class='lead']"))
     assert lead == (
         "You are strong in Job-search channels, Language skills, and An active and positive attitude. "
-        "Start with Job-search tools and Own competence."
+        "Start with Job-search tools and Your skills and experience."
     )
     # Each area's own page lists the statements answered low, with the answer.
-    cv = CHECKLIST.statement("cv").text("en")
-    assert f'{cv} <span class="answer">(Not yet)</span>' in client.get("/en/results/tools").get_data(as_text=True)
+    cv = CHECKLIST.statement("cv-finnish").text("en")
+    assert f'{cv} <span class="answer">(Not true)</span>' in client.get("/en/results/tools").get_data(as_text=True)
     assert CHECKLIST.area("channels").encouragement("en") in client.get("/en/results/channels").get_data(as_text=True)
 
 
 def test_back_saves_the_answers_and_goes_to_the_previous_area(client, app):
     complete(client, "fi")
     data = area_answers("tools", 3)
-    data.pop("cv")
+    data.pop("cv-finnish")
     response = client.post_form("/fi/area/tools", {**data, "action": "back"})
     assert response.location == "/fi/area/channels"
     stored = stored_round(app)
-    assert stored.answers["interview"] == 3
-    assert stored.answers["cv"] == 2  # not sent this time: the stored answer stays
+    assert stored.answers["interview-prep"] == 3
+    assert stored.answers["cv-finnish"] == 2  # not sent this time: the stored answer stays
     assert stored.step == "channels"
 
 
@@ -106,8 +106,8 @@ def test_back_from_the_first_area_goes_to_the_landing_page(client):
 def test_an_unanswered_statement_shows_the_error_summary_and_keeps_the_rest(client, app):
     client.post_form("/en/start")
     data = area_answers("channels", 2)
-    data.pop("hidden-jobs")
-    data["job-boards"] = "3"
+    data.pop("tell-network")
+    data["find-job-ads"] = "3"
     response = client.post_form("/en/area/channels", {**data, "action": "next"})
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -115,15 +115,15 @@ def test_an_unanswered_statement_shows_the_error_summary_and_keeps_the_rest(clie
     assert text_of(document.find(f".//{NS}title")).startswith("Error: Job-search channels")
     summary = document.find(f".//{NS}div[@class='error-summary']")
     links = summary.findall(f".//{NS}a")
-    question = CHECKLIST.statement("hidden-jobs").text("en")
+    question = CHECKLIST.statement("tell-network").text("en")
     assert [(a.get("href"), text_of(a)) for a in links] == [
-        ("#hidden-jobs", f"{question} – Choose how well this describes you")
+        ("#tell-network", f"{question} – Choose how well this describes you")
     ]
-    assert 'id="hidden-jobs-error"' in html
-    assert 'aria-describedby="hidden-jobs-hint hidden-jobs-error"' in html
+    assert 'id="tell-network-error"' in html
+    assert 'aria-describedby="tell-network-hint tell-network-error"' in html
     # The answers given are shown again, and saved.
-    assert 'id="job-boards-4" name="job-boards" type="radio" value="3" checked' in html
-    assert stored_round(app).answers["job-boards"] == 3
+    assert 'id="find-job-ads-4" name="find-job-ads" type="radio" value="3" checked' in html
+    assert stored_round(app).answers["find-job-ads"] == 3
     assert stored_round(app).step == "channels"
 
 
@@ -151,7 +151,7 @@ def test_returning_resumes_where_the_person_left_off(client):
     landing = client.get("/en/").get_data(as_text=True)
     assert 'href="/en/area/working-life">Continue where you left off' in landing
     tools = client.get("/en/area/tools").get_data(as_text=True)
-    assert 'id="cv-4" name="cv" type="radio" value="3" checked' in tools
+    assert 'id="cv-finnish-4" name="cv-finnish" type="radio" value="3" checked' in tools
 
 
 def test_answers_survive_a_server_restart(tmp_path):
@@ -173,7 +173,7 @@ def test_answers_survive_a_server_restart(tmp_path):
     restarted.test_client_class = CheckingClient
     other = restarted.test_client()
     other.set_cookie("session", cookie)
-    assert 'id="job-boards-2" name="job-boards" type="radio" value="1" checked' in other.get(
+    assert 'id="find-job-ads-2" name="find-job-ads" type="radio" value="1" checked' in other.get(
         "/en/area/channels"
     ).get_data(as_text=True)
     assert 'href="/en/area/tools">Continue where you left off' in other.get("/en/").get_data(as_text=True)
@@ -216,8 +216,8 @@ def test_switching_language_keeps_the_step_and_the_answers(client, app, lang, ot
     assert response.location == f"/{other}/area/tools"
     switched = client.get(response.location).get_data(as_text=True)
     assert f'<html lang="{other}">' in switched
-    assert 'id="cv-2" name="cv" type="radio" value="1" checked' in switched
-    assert stored_round(app).answers["job-boards"] == 3
+    assert 'id="cv-finnish-2" name="cv-finnish" type="radio" value="1" checked' in switched
+    assert stored_round(app).answers["find-job-ads"] == 3
 
 
 def test_the_bare_address_follows_the_browser_language(client):

@@ -43,7 +43,7 @@ def test_two_apps_count_failed_look_ups_apart(more_apps):
 def changed_checklist(tmp_path: Path) -> Path:
     """The shipped checklist with the CV statement reworded."""
     text = Path(DEFAULT_CHECKLIST_PATH).read_text(encoding="utf-8")
-    original = CHECKLIST.statement("cv").text.en
+    original = CHECKLIST.statement("cv-finnish").text.en
     assert text.count(original) == 1
     path = tmp_path / "checklist.yaml"
     path.write_text(text.replace(original, "I have a CV, reworded for this test."), encoding="utf-8")
@@ -51,7 +51,7 @@ def changed_checklist(tmp_path: Path) -> Path:
 
 
 def test_two_apps_with_different_content_render_their_own_text(changed_checklist, more_apps):
-    original, reworded = CHECKLIST.statement("cv").text.en, "reworded for this test"
+    original, reworded = CHECKLIST.statement("cv-finnish").text.en, "reworded for this test"
     changed_app = create_app({"CHECKLIST_PATH": str(changed_checklist)}, environment="test")
     changed_app.test_client_class = CheckingClient
     # The shipped app renders first and last, so a cache shared between the apps would show.

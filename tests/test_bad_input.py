@@ -14,7 +14,7 @@ def stored(app) -> Round:
 
 @pytest.fixture
 def answered(client, app):
-    """A person who has answered the first area with all 'Mostly'."""
+    """A person who has answered the first area with all 'Mostly true'."""
     client.post_form("/en/start")
     client.post_form("/en/area/channels", {**area_answers("channels", 2), "action": "next"})
     return client
@@ -22,16 +22,16 @@ def answered(client, app):
 
 @pytest.mark.parametrize("value", ["7", "-1", "3.0", "<script>alert(1)</script>", "x" * 2000, "' OR 1=1 --"])
 def test_a_tampered_answer_gets_a_form_error_and_loses_nothing(answered, app, value):
-    data = {**area_answers("channels", 3), "job-boards": value, "action": "next"}
+    data = {**area_answers("channels", 3), "find-job-ads": value, "action": "next"}
     response = answered.post_form("/en/area/channels", data)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "– Choose one of the answers shown</a>" in html
     assert "<script>alert" not in html
     # The tampered field keeps its stored answer; the valid ones sent with it are saved.
-    assert 'id="job-boards-3" name="job-boards" type="radio" value="2" checked' in html
+    assert 'id="find-job-ads-3" name="find-job-ads" type="radio" value="2" checked' in html
     answers = stored(app).answers
-    assert answers["job-boards"] == 2 and answers["career-pages"] == 3
+    assert answers["find-job-ads"] == 2 and answers["career-pages"] == 3
 
 
 def test_a_tampered_finnish_level_is_refused(answered, app):
@@ -50,7 +50,7 @@ def test_a_missing_or_wrong_csrf_token_is_a_clear_400_and_keeps_the_answers(answ
     response = answered.post("/fi/area/channels", data=data)
     assert response.status_code == 400
     assert "Lomaketta ei voitu lähettää" in response.get_data(as_text=True)
-    assert stored(app).answers["job-boards"] == 2
+    assert stored(app).answers["find-job-ads"] == 2
 
 
 @pytest.mark.parametrize(
@@ -101,10 +101,10 @@ def test_a_deleted_round_is_not_shown_and_answering_starts_afresh(answered, app)
 @pytest.mark.parametrize(
     ("method", "path", "text"),
     [
-        ("get", "/fi/start", "Tätä sivua ei voi käyttää niin"),
-        ("put", "/fi/area/channels", "Tätä sivua ei voi käyttää niin"),
-        ("delete", "/en/results", "This page cannot be used that way"),
-        ("post", "/en/", "This page cannot be used that way"),
+        ("get", "/fi/start", "Sivua ei voi avata näin"),
+        ("put", "/fi/area/channels", "Sivua ei voi avata näin"),
+        ("delete", "/en/results", "This page cannot be opened this way"),
+        ("post", "/en/", "This page cannot be opened this way"),
     ],
 )
 def test_a_wrong_method_is_a_translated_405(client, method, path, text):
@@ -118,4 +118,4 @@ def test_an_oversized_body_is_a_translated_413_and_keeps_the_answers(answered, a
     response = answered.post_form("/en/area/channels", data)
     assert response.status_code == 413
     assert "Too much was sent" in response.get_data(as_text=True)
-    assert stored(app).answers["job-boards"] == 2
+    assert stored(app).answers["find-job-ads"] == 2

@@ -53,9 +53,9 @@ def test_a_counsellor_opens_the_results_with_the_code_and_sees_every_answer(clie
         if len(row) == 2 and row[0].tag == f"{NS}td"
     }
     # The low answers are marked so the eye finds them.
-    assert rows[CHECKLIST.statement("cv").text("fi")] == ("▼ Ei vielä", "answer--low")
-    assert rows[CHECKLIST.statement("own-level").text("fi")] == ("▼ Vähän", "answer--low")
-    assert rows[CHECKLIST.statement("job-boards").text("fi")] == ("Melko hyvin", None)
+    assert rows[CHECKLIST.statement("cv-finnish").text("fi")] == ("▼ Ei pidä paikkaansa", "answer--low")
+    assert rows[CHECKLIST.statement("know-own-level").text("fi")] == ("▼ Pitää vähän paikkansa", "answer--low")
+    assert rows[CHECKLIST.statement("find-job-ads").text("fi")] == ("Pitää melko hyvin paikkansa", None)
     assert "Suomen kielen taso: A2 – perustaso" in text_of(document)
     assert 'action="/fi/session/steps"' in html
 
@@ -160,9 +160,9 @@ def test_both_languages_on_one_screen(client_and_code, counsellor):
     response = counsellor.post_form("/fi/both-languages", {"show": "1", "back": "/fi/session"})
     assert response.location == "/fi/session"
     html = counsellor.get("/fi/session").get_data(as_text=True)
-    cv = CHECKLIST.statement("cv")
+    cv = CHECKLIST.statement("cv-finnish")
     assert f'{cv.text("fi")}<span class="second" lang="en">{cv.text("en")}</span>' in html
-    assert 'Ei vielä<span class="second" lang="en">Not yet</span>' in html
+    assert 'Ei pidä paikkaansa<span class="second" lang="en">Not true</span>' in html
     area = counsellor.get("/fi/area/tools").get_data(as_text=True)
     assert f'<span class="second" lang="en">{cv.text("en")}</span>' in area
     counsellor.post_form("/fi/both-languages", {"show": "0", "back": "/fi/session"})
@@ -191,7 +191,7 @@ def test_deleting_is_immediate_and_the_code_stops_working(client_and_code, couns
 def test_purge_expired_deletes_only_what_has_expired(app, runner, client):
     complete(client, "en")
     with app.app_context():
-        db.session.add(Round.start("channels", retention_days=-1))
+        db.session.add(Round.start("channels", retention_days=-1, content_version="test"))
         db.session.commit()
     result = runner.invoke(args=["purge-expired"])
     assert "Deleted 1 expired round(s)." in result.output

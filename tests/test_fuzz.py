@@ -41,7 +41,7 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 @pytest.fixture
 def answered(client, app):
-    """A round whose first area is answered 'Mostly' throughout, and its client."""
+    """A round whose first area is answered 'Mostly true' throughout, and its client."""
     client.post_form("/en/start")
     client.post_form("/en/area/channels", {**area_answers("channels", 2), "action": "next"})
     return client
@@ -98,8 +98,8 @@ def test_invalid_bodies_are_refused_without_losing_answers(answered, app, body, 
 @pytest.mark.csrf
 def test_invalid_utf8_in_a_field_is_refused_without_losing_answers(answered, app):
     token = answered.csrf_token("/en/area/channels")
-    body = b"csrf_token=" + token.encode() + b"&job-boards=%ff%fe&career-pages=3&action=next"
+    body = b"csrf_token=" + token.encode() + b"&find-job-ads=%ff%fe&career-pages=3&action=next"
     response = answered.post("/en/area/channels", data=body, content_type="application/x-www-form-urlencoded")
     assert response.status_code in (200, 400)
     answers = stored_answers(app)
-    assert answers["job-boards"] == 2
+    assert answers["find-job-ads"] == 2

@@ -167,7 +167,7 @@ def test_each_service_appears_once_on_the_results_and_names_the_areas_it_helps_w
     document = parse(client.get("/en/results").get_data(as_text=True))
     names = [text_of(h) for h in document.iter(f"{NS}h4") if h.get("class") == "suggestion__name"]
     assert names and Counter(names).most_common(1)[0][1] == 1
-    assert "Helps also with:" in text_of(document)
+    assert "Also helps with:" in text_of(document)
     # Every area to develop has a link to its full list, and the words encourage.
     for area_id in AREA_IDS:
         assert document.find(f".//{NS}a[@href='/en/results/{area_id}']") is not None

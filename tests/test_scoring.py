@@ -1,7 +1,7 @@
 import pytest
 
 from checklist.content import Area, Statement, Text
-from checklist.scoring import Level, level_for, score_all, score_area
+from checklist.scoring import NOT_RELEVANT, Level, change, level_for, score_all, score_area
 
 from helpers import CHECKLIST
 
@@ -42,10 +42,33 @@ def test_low_statements_are_those_answered_not_yet_or_a_little():
     assert result.needs_support
 
 
-def test_an_unanswered_statement_counts_as_the_lowest_answer():
-    result = score_area(make_area(4), {"s0": 3, "s1": 3, "s2": 3})
-    assert result.score == 75
-    assert [s.id for s in result.low_statements] == ["s3"]
+def test_not_relevant_statements_do_not_count():
+    # 3 + 1 of 6 over the two statements that apply = 66.7; s1 is low, s2 is not counted at all.
+    result = score_area(make_area(3), {"s0": 3, "s1": 1, "s2": NOT_RELEVANT})
+    assert (result.score, result.level) == (67, Level.DEVELOP)
+    assert [s.id for s in result.low_statements] == ["s1"]
+
+
+def test_an_area_where_nothing_applies_has_no_score_and_needs_no_support():
+    result = score_area(make_area(2), {"s0": NOT_RELEVANT, "s1": NOT_RELEVANT})
+    assert (result.score, result.level, result.low_statements) == (None, Level.NOT_SCORED, ())
+    assert not result.needs_support
+
+
+def test_a_statement_added_after_the_round_does_not_lower_its_score():
+    # The round answered s0–s2 on an older checklist; s3 came later.
+    result = score_area(make_area(4), {"s0": 3, "s1": 3, "s2": 0, "retired": 0})
+    assert result.score == 67  # 6 of 9
+    assert [s.id for s in result.low_statements] == ["s2"]
+
+
+def test_change_compares_only_the_statements_both_rounds_rated():
+    area = make_area(4)
+    earlier = {"s0": 0, "s1": 3, "s2": NOT_RELEVANT, "gone": 0}  # s3 did not exist yet
+    now = {"s0": 3, "s1": 3, "s2": 3, "s3": 0}
+    # Shared: s0 and s1. Before 3 of 6 = 50, now 6 of 6 = 100.
+    assert change(area, now, earlier) == 50
+    assert change(area, now, {"gone": 3}) is None
 
 
 @pytest.mark.parametrize(

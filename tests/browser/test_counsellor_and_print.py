@@ -65,7 +65,7 @@ def test_a_whole_guidance_session_for_the_client_who_needs_it_most(open_page):
     open_with_code(counsellor, "fi", code)
     page = counsellor.page
     counsellor.submit(".toggle button")
-    cv = CHECKLIST.statement("cv")
+    cv = CHECKLIST.statement("cv-finnish")
     assert page.locator(f'span.second[lang="en"]:text-is("{cv.text("en")}")').first.is_visible()
     # The next-steps form sits beside the answers: in view without scrolling past them all.
     assert page.locator("#steps-0-text").bounding_box()["y"] < page.locator("#area-language").bounding_box()["y"]

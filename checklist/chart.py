@@ -127,8 +127,9 @@ def radar_svg(
     axes.spines["polar"].set_color(GRID)
     if previous is not None:
         axes.plot(*_outline(angles, previous), color=INK, linewidth=1.5, linestyle=(0, (4, 3)))
-    axes.fill(*_outline(angles, scores), color=FILL, alpha=0.3, linewidth=0)
-    axes.plot(*_outline(angles, scores), color=INK, linewidth=2, marker="o", markersize=4)
+    outline = _outline(angles, scores)
+    axes.fill(*outline, color=FILL, alpha=0.3, linewidth=0)
+    axes.plot(*outline, color=INK, linewidth=2, marker="o", markersize=4)
     figure.subplots_adjust(left=0.15, right=0.85, top=0.85, bottom=0.15)
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.05)

@@ -15,6 +15,7 @@ The order of a list, most relevant first:
    online.
 5. Price: free, then not known, then with a fee.
 6. File order, as the last resort: a coordinator puts the better of two equal entries first.
+   Candidates are gathered in file order and Python's sort is stable, so ties keep it.
 
 Then the first SHOW_FIRST are made varied: at most MOST_OF_A_KIND of one kind among them, the
 next best of another kind moving up, so that three job boards do not hide every other kind of
@@ -89,7 +90,6 @@ class Suggestion:
 @dataclass(frozen=True)
 class _Candidate:
     service: Service
-    position: int  # in the file
     matches: tuple[Reason, ...]  # statement reasons, or one area reason; empty for course options
     groups: tuple[Reason, ...]
     level: tuple[Reason, ...]
@@ -112,7 +112,6 @@ class _Candidate:
             group,
             nearness,
             PRICE_ORDER[self.service.free],
-            self.position,
         )
 
     def suggestion(self) -> Suggestion:
@@ -147,7 +146,6 @@ def _places(service: Service, catalogue: Catalogue) -> Text:
 
 def _candidate(
     service: Service,
-    position: int,
     matches: tuple[Reason, ...],
     finnish_level: str | None,
     profile: Profile,
@@ -179,8 +177,10 @@ def _candidate(
     if service.is_online:
         place.append(Reason(ONLINE))
     # With no municipality told, an in-person service is not "elsewhere": we cannot say so.
-    elsewhere = Reason(ELSEWHERE, place=_places(service, catalogue)) if home is not None else None
-    return _Candidate(service, position, matches, groups, level, tuple(place), elsewhere)
+    elsewhere = None
+    if home is not None and not place:
+        elsewhere = Reason(ELSEWHERE, place=_places(service, catalogue))
+    return _Candidate(service, matches, groups, level, tuple(place), elsewhere)
 
 
 def _rank(candidates: Iterable[_Candidate], municipality: str | None) -> list[_Candidate]:
@@ -217,10 +217,6 @@ def _varied(ranked: Sequence[_Candidate]) -> list[_Candidate]:
     return first + rest
 
 
-def _positions(catalogue: Catalogue) -> dict[str, int]:
-    return {s.id: index for index, s in enumerate(catalogue.services)}
-
-
 def suggestions_for_area(
     result: AreaResult,
     answers: Mapping[str, int],
@@ -230,7 +226,6 @@ def suggestions_for_area(
 ) -> list[Suggestion]:
     """Return the full ranked list of services for one area's result."""
     _check(finnish_level, profile, catalogue)
-    positions = _positions(catalogue)
     candidates = []
     for service in catalogue.for_area(result.area.id):
         answered = tuple(
@@ -240,9 +235,7 @@ def suggestions_for_area(
         )
         if not answered and service.kind in NEEDS_A_LOW_STATEMENT:
             continue
-        candidate = _candidate(
-            service, positions[service.id], answered or (Reason(AREA),), finnish_level, profile, catalogue
-        )
+        candidate = _candidate(service, answered or (Reason(AREA),), finnish_level, profile, catalogue)
         if candidate is not None:
             candidates.append(candidate)
     return [c.suggestion() for c in varied(_rank(candidates, profile.municipality))]
@@ -278,18 +271,19 @@ def finnish_course_options(finnish_level: str | None, profile: Profile, catalogu
     with them.
     """
     _check(finnish_level, profile, catalogue)
-    positions = _positions(catalogue)
-    courses, tests = [], []
+    found = []  # in file order
     for service in catalogue.services:
         if service.is_course or service.kind == "language-test":
-            candidate = _candidate(service, positions[service.id], (), finnish_level, profile, catalogue)
+            candidate = _candidate(service, (), finnish_level, profile, catalogue)
             if candidate is not None:
-                (courses if service.is_course else tests).append(candidate)
+                found.append(candidate)
     # Ranked apart first so that a national test does not hide the only courses, which may be
     # in another municipality.
-    courses, tests = _rank(courses, profile.municipality), _rank(tests, profile.municipality)
+    courses = _rank((c for c in found if c.service.is_course), profile.municipality)
+    tests = _rank((c for c in found if not c.service.is_course), profile.municipality)
     if _tests_with_courses(finnish_level):
-        ranked = varied(sorted([*courses, *tests], key=_Candidate.sort_key))
+        kept = {id(c) for c in (*courses, *tests)}
+        ranked = varied(sorted((c for c in found if id(c) in kept), key=_Candidate.sort_key))
     else:
         ranked = varied(courses) + tests
     return [c.suggestion() for c in ranked]

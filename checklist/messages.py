@@ -4,10 +4,15 @@ from flask_babel import lazy_gettext as _l
 
 from .scoring import NOT_RELEVANT, Level
 
-# One scale that fits every statement: each says what the person does or has.
-ANSWER_LABELS = {0: _l("Not true"), 1: _l("A little true"), 2: _l("Mostly true"), 3: _l("Completely true")}
-NOT_RELEVANT_LABEL = _l("Not relevant to me")
-ALL_ANSWER_LABELS = {**ANSWER_LABELS, NOT_RELEVANT: NOT_RELEVANT_LABEL}
+# One scale that fits every statement, as each says what the person does or has; and the answer
+# offered where a statement may not apply.
+ANSWER_LABELS = {
+    0: _l("Not true"),
+    1: _l("A little true"),
+    2: _l("Mostly true"),
+    3: _l("Completely true"),
+    NOT_RELEVANT: _l("Not relevant to me"),
+}
 # Levels in words that encourage: a low area is where to start, not a failure.
 LEVEL_NAMES = {
     Level.STRENGTH: _l("Strength"),

@@ -164,7 +164,7 @@ def _statement_radios(lang: str, bilingual: bool, statement: Statement, field: F
 
 def answer_choices(statement: Statement) -> list[tuple[int, Markup, None]]:
     """Return the answer scale as radio choices, with "Not relevant to me" where it is offered."""
-    return [(value, both(messages.ALL_ANSWER_LABELS[value]), None) for value in answer_values(statement)]
+    return [(value, both(messages.ANSWER_LABELS[value]), None) for value in answer_values(statement)]
 
 
 def score_text(result: AreaResult) -> str:
@@ -219,7 +219,7 @@ def init_app(app: Flask) -> None:
         finnish_level_of=content.finnish_level,
         retention_days=app.config["RETENTION_DAYS"],
         round_minutes=round_minutes(content),
-        answer_labels=messages.ALL_ANSWER_LABELS,
+        answer_labels=messages.ANSWER_LABELS,
         not_scored_note=messages.NOT_SCORED_NOTE,
         suggestion_html=suggestion_html,
         error_links=error_links,

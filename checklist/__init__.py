@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from . import attempts, cli, errors, i18n, security, templating
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .config import settings
 from .content import DEFAULT_CHECKLIST_PATH, Checklist, load_checklist
+from .content_translations import load_content_translations
+from .languages import parse_languages
 from .models import db
 from .summary import Summaries
 from .views import answering, counsellor, pages, printing, profile, results
@@ -29,6 +32,15 @@ def shipped_folder(name: str) -> Path:
     them there), else beside the package in a checkout."""
     installed = PACKAGE / name
     return installed if installed.is_dir() else PACKAGE.parent / name
+
+
+def load_content(config: Mapping[str, Any]) -> tuple[Checklist, Catalogue]:
+    """Load and validate the checklist, the catalogue and each configured language's content file."""
+    checklist = load_checklist(config.get("CHECKLIST_PATH", DEFAULT_CHECKLIST_PATH))
+    catalogue = load_catalogue(config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH), checklist)
+    translations = config.get("BABEL_TRANSLATION_DIRECTORIES", shipped_folder("translations"))
+    translated = tuple(language.code for language in parse_languages(config["LANGUAGES"]).translated)
+    return load_content_translations(translations, translated, checklist, catalogue)
 
 
 csrf = CSRFProtect()
@@ -47,8 +59,9 @@ def create_app(
     """Create the app: configuration (read now), content, extensions and blueprints.
 
     environment: development, test or production; by default CHECKLIST_ENV, else development.
-    checklist, catalogue: content loaded already (the tests load it once); by default the files
-    named by CHECKLIST_PATH and CATALOGUE_PATH, or the shipped ones, are loaded and validated.
+    checklist, catalogue: content loaded already, translations included (the tests load it once);
+    by default the files named by CHECKLIST_PATH and CATALOGUE_PATH, or the shipped ones, are
+    loaded and validated, with each configured language's content file.
     """
     app = Flask(__name__, template_folder=shipped_folder("templates"), static_folder=shipped_folder("static"))
     app.config.from_mapping(settings(environment or os.environ.get("CHECKLIST_ENV", "development"), config))
@@ -58,12 +71,11 @@ def create_app(
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'checklist.db'}"
 
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
-    checklist = checklist or load_checklist(app.config.get("CHECKLIST_PATH", DEFAULT_CHECKLIST_PATH))
-    app.extensions["checklist"] = checklist
-    app.extensions["catalogue"] = catalogue or load_catalogue(
-        app.config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH), checklist
-    )
-    app.extensions["summaries"] = Summaries(checklist, app.extensions["catalogue"])
+    i18n.init_app(app)
+    if checklist is None or catalogue is None:
+        checklist, catalogue = load_content(app.config)
+    app.extensions["checklist"], app.extensions["catalogue"] = checklist, catalogue
+    app.extensions["summaries"] = Summaries(checklist, catalogue)
 
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
@@ -74,12 +86,9 @@ def create_app(
     migrate.init_app(app, db)
     csrf.init_app(app)
     compress.init_app(app)
-    i18n.init_app(app)
     templating.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    app.url_value_preprocessor(i18n.pull_language)
-    app.url_defaults(i18n.add_language)
     for blueprint in (pages.bp, answering.bp, profile.bp, results.bp, counsellor.bp, printing.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)

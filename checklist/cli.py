@@ -1,5 +1,5 @@
-"""Commands for maintainers: `flask --app checklist catalogue check`, `... catalogue stale` and
-`... purge-expired`."""
+"""Commands for maintainers: `flask --app checklist catalogue check`, `... catalogue stale`,
+`... translations check`, `... translations content LANG` and `... purge-expired`."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ import datetime
 from pathlib import Path
 
 import click
-from flask import Flask
+from babel.messages.pofile import read_po
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .content import ContentError
-from .current import checklist
+from .content_translations import content_path, missing, read_translations, template
+from .current import catalogue, checklist
+from .i18n import languages
 from .models import Round, db, utcnow
 
 catalogue_commands = AppGroup("catalogue", help="Work with the services catalogue.")
@@ -59,6 +62,60 @@ def _load(path: Path) -> Catalogue:
         raise click.ClickException(str(error)) from error
 
 
+translation_commands = AppGroup("translations", help="See how complete each language is, and start a new one.")
+
+
+def _read_po(path: Path):
+    if not path.exists():
+        raise click.ClickException(f"no catalogue at {path}; create it with pybabel init (see the README)")
+    with open(path, "rb") as f:
+        return read_po(f)
+
+
+def untranslated_messages(lang: str) -> list[str]:
+    """Return the template's interface messages that a language's catalogue does not translate."""
+    folder = Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    found = _read_po(folder / lang / "LC_MESSAGES" / "messages.po")
+    done = {m.id for m in found if m.id and not m.fuzzy and (all(m.string) if isinstance(m.id, tuple) else m.string)}
+    return [str(m.id) for m in _read_po(folder / "messages.pot") if m.id and m.id not in done]
+
+
+@translation_commands.command("check")
+def check_translations() -> None:
+    """Say, per language, what is not translated yet (shown in English until it is).
+
+    Fails when Finnish or English, the languages the content is written in, lacks anything.
+    """
+    incomplete_source = []
+    for language in languages():
+        messages = untranslated_messages(language.code)
+        texts = missing(checklist(), catalogue(), language.code)
+        click.echo(
+            f"{language.code} ({language.name}, {language.status}): "
+            f"{len(messages)} interface messages and {len(texts)} content texts not translated"
+        )
+        for key in [*messages, *texts][:10]:
+            click.echo(f"    {key}")
+        if (messages or texts) and language.status == "source":
+            incomplete_source.append(language.code)
+    if incomplete_source:
+        raise click.ClickException(f"the source languages must be complete: {', '.join(incomplete_source)}")
+
+
+@translation_commands.command("content")
+@click.argument("lang")
+def content_template(lang: str) -> None:
+    """Write translations/LANG/content.yaml: every text to translate, with the English beside it.
+
+    Translations already in the file are kept; new texts are added empty.
+    """
+    path = content_path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"], lang)
+    existing = read_translations(path, checklist(), catalogue())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(template(checklist(), catalogue(), lang, existing), encoding="utf-8")
+    click.echo(f"{path}: {len(existing)} translated texts kept, {len(missing(checklist(), catalogue(), lang))} to do")
+
+
 @click.command("purge-expired")
 @with_appcontext
 def purge_expired() -> None:
@@ -70,4 +127,5 @@ def purge_expired() -> None:
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(catalogue_commands)
+    app.cli.add_command(translation_commands)
     app.cli.add_command(purge_expired)

@@ -31,6 +31,17 @@ class Config:
     # Every form message is our own (messages.py); WTForms' built-in ones are never shown.
     WTF_I18N_ENABLED = False
     BABEL_DEFAULT_LOCALE = "fi"
+    # The languages, in menu order; the first is the default. Adding one means its catalogue and
+    # content file under translations/<code>/ and one line here (checklist/languages.py says more).
+    LANGUAGES = (
+        {"code": "fi", "name": "Suomi", "status": "source"},
+        {"code": "en", "name": "English", "status": "source"},
+        {"code": "uk", "name": "Українська", "status": "draft"},
+        {"code": "ru", "name": "Русский", "status": "draft"},
+        {"code": "ar", "name": "العربية", "direction": "rtl", "status": "draft"},
+        {"code": "fa", "name": "فارسی", "direction": "rtl", "status": "draft"},
+        {"code": "so", "name": "Soomaali", "status": "draft"},
+    )
     # Failed share-code look-ups per client address. Use Redis (redis://host:6379) when several
     # workers or instances serve the app, so they count together.
     RATELIMIT_STORAGE_URI = "memory://"

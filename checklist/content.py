@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-LANGUAGES = ("fi", "en")
+from .languages import SOURCE_LANGUAGES
+
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 FINNISH_LEVEL_IDS = ("none", "A1", "A2", "B1", "B2", "C1")
 DEFAULT_CHECKLIST_PATH = Path(__file__).parent / "data" / "checklist.yaml"
@@ -30,14 +31,27 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Text:
-    """A text in both languages."""
+    """A text in the source languages, Finnish and English, and in any translations of it."""
 
     fi: str
     en: str
+    # (language code, text) for each other language it has been translated into.
+    translations: tuple[tuple[str, str], ...] = ()
 
     def __call__(self, lang: str) -> str:
-        """Return the text in `lang`."""
-        return self.en if lang == "en" else self.fi
+        """Return the text in `lang`; English where it has no translation into that language."""
+        if lang == "fi":
+            return self.fi
+        return next((text for code, text in self.translations if code == lang), self.en)
+
+    def has(self, lang: str) -> bool:
+        """Return whether the text exists in `lang` (English standing in does not count)."""
+        return lang in ("fi", "en") or any(code == lang for code, _ in self.translations)
+
+    def translated(self, lang: str, text: str) -> Text:
+        """Return this text with its translation into `lang`."""
+        others = tuple(pair for pair in self.translations if pair[0] != lang)
+        return replace(self, translations=(*others, (lang, text)))
 
 
 @dataclass(frozen=True)
@@ -137,11 +151,11 @@ class Reader:
             return None
         if not isinstance(value, Mapping):
             raise self.fail(entry, f"'{key}' must give the text in both languages (fi and en)")
-        for lang in LANGUAGES:
+        for lang in SOURCE_LANGUAGES:
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
                 raise self.fail(entry, f"'{key}' has no text in language '{lang}'")
-        extra = set(value) - set(LANGUAGES)
+        extra = set(value) - set(SOURCE_LANGUAGES)
         if extra:
             raise self.fail(entry, f"'{key}' has unknown languages {sorted(extra)}")
         return Text(fi=value["fi"].strip(), en=value["en"].strip())
@@ -151,7 +165,8 @@ def load_yaml(path: Path | str) -> Any:
     """Parse a YAML file, turning read and syntax errors into ContentError."""
     try:
         with open(path, encoding="utf-8") as f:
-            return yaml.safe_load(f)
+            # The C loader, where PyYAML has it, reads the content files several times faster.
+            return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as e:
         raise ContentError(path, "file", f"cannot be read ({e.strerror})") from e
     except (yaml.YAMLError, UnicodeDecodeError) as e:

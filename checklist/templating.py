@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from babel.lists import format_list
-from flask import Flask, current_app, g, get_template_attribute, request, session, url_for
+from flask import Flask, current_app, g, get_template_attribute, request, url_for
 from flask_babel import force_locale, format_date, get_locale, gettext
 from markupsafe import Markup, escape
 
@@ -15,7 +15,7 @@ from . import messages
 from .chart import radar_svg, with_id_suffix
 from .content import Statement, Text
 from .forms import answer_values
-from .i18n import LANGUAGE_NAMES, current_language, other_language
+from .i18n import current_language, language, second_language
 from .matching import Suggestion
 from .plain_language import round_minutes
 from .rounds import resume_url
@@ -36,38 +36,51 @@ def in_language(lang: str, part: Callable[[], Markup]) -> Markup:
         return part()
 
 
-def switch_url() -> str:
-    """Return this page in the other language, or the other language's landing page."""
-    other = other_language(current_language())
+def language_url(code: str) -> str:
+    """Return this page in another language, or that language's landing page."""
     if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
-        return url_for(request.endpoint, **(request.view_args or {}), lang=other)
-    return url_for("pages.landing", lang=other)
+        return url_for(request.endpoint, **(request.view_args or {}), lang=code)
+    return url_for("pages.landing", lang=code)
 
 
-BOTH_LANGUAGES = "both_languages"
+def draft_notes(code: str) -> tuple[str, str]:
+    """Return a draft language's short mark and its notice, both in that language."""
+    return current_app.extensions["rendered"]["draft_notes"](code)
+
+
+def _draft_notes(code: str) -> tuple[str, str]:
+    with force_locale(code):
+        return (
+            gettext("draft"),
+            gettext(
+                "This translation has not been checked by a native speaker yet. "
+                "Ask your counsellor to show the Finnish text beside it."
+            ),
+        )
 
 
 def showing_both() -> bool:
-    """Return whether this browser asked to see each text in the other language too."""
-    # The print view lays out its second language on a page of its own instead.
-    return bool(session.get(BOTH_LANGUAGES)) and not g.get("printing")
+    """Return whether this browser asked to see each text in a second language too."""
+    return second_language() is not None
 
 
 def second(text: Text | str | None, **variables) -> Markup:
-    """Return a text in the other language, under the first, when both languages are shown.
+    """Return a text in the second language, under the first, when one is chosen.
 
     Takes a content text, or an interface message (a msgid) with its placeholders.
     """
-    if text is None or not showing_both():
+    other = second_language()
+    if text is None or other is None:
         return Markup("")
-    other = other_language(current_language())
     if isinstance(text, Text):
         translated = text(other)
     else:
         with force_locale(other):
             # A lazy message (from messages.py) translates itself when made a string.
             translated = gettext(text, **variables) if isinstance(text, str) else str(text)
-    return Markup('<span class="second" lang="{0}">{1}</span>').format(other, escape(translated))
+    return Markup('<span class="second" lang="{0}" dir="{1}">{2}</span>').format(
+        other, language(other).direction, escape(translated)
+    )
 
 
 def both(text: Text | str | None) -> Markup:
@@ -112,12 +125,12 @@ def suggestion_html(
 ) -> Markup:
     """Return one suggestion rendered in the current language, remembered after the first time."""
     remembered = current_app.extensions["rendered"]["suggestion"]
-    return remembered(get_locale().language, showing_both(), suggestion, municipality, heading, tuple(also), short)
+    return remembered(get_locale().language, second_language(), suggestion, municipality, heading, tuple(also), short)
 
 
 def _suggestion_html(
     lang: str,
-    bilingual: bool,
+    second_lang: str | None,
     suggestion: Suggestion,
     municipality: str | None,
     heading: str,
@@ -152,14 +165,14 @@ class FieldView(NamedTuple):
 def statement_radios(field, statement: Statement) -> Markup:
     """Return a statement's radio group, remembered for each answer and error it can show."""
     view = FieldView(field.id, field.name, field.data, tuple(str(e) for e in field.errors[:1]))
-    return current_app.extensions["rendered"]["radios"](get_locale().language, showing_both(), statement, view)
+    return current_app.extensions["rendered"]["radios"](get_locale().language, second_language(), statement, view)
 
 
-def _statement_radios(lang: str, bilingual: bool, statement: Statement, field: FieldView) -> Markup:
+def _statement_radios(lang: str, second_lang: str | None, statement: Statement, field: FieldView) -> Markup:
     # An area page is mostly these groups; rendering each one once per language and state
     # makes the page several times cheaper to serve.
     radios = get_template_attribute("components/forms.html", "radios")
-    return radios(field, statement.text, statement.example, answer_choices(statement), inline=True)
+    return radios(field, statement.text, statement.example, answer_choices(statement), inline=True, listen=True)
 
 
 def answer_choices(statement: Statement) -> list[tuple[int, Markup, None]]:
@@ -195,13 +208,17 @@ def init_app(app: Flask) -> None:
     app.extensions["rendered"] = {
         "suggestion": lru_cache(maxsize=8192)(_suggestion_html),
         "radios": lru_cache(maxsize=8192)(_statement_radios),
+        "draft_notes": lru_cache(maxsize=64)(_draft_notes),
     }
     app.jinja_env.filters["area_title"] = lambda area_id: tr(content.area(area_id).title)
     app.jinja_env.filters["tr_text"] = tr
     app.jinja_env.filters["first_sentence"] = first_sentence
     app.jinja_env.globals.update(
         tr=tr,
-        switch_url=switch_url,
+        language_url=language_url,
+        languages=app.extensions["languages"],
+        second_language=second_language,
+        draft_notes=draft_notes,
         second=second,
         both=both,
         in_language=in_language,
@@ -212,7 +229,6 @@ def init_app(app: Flask) -> None:
         showing_both=showing_both,
         radar_chart=radar_chart,
         resume_url=resume_url,
-        language_names=LANGUAGE_NAMES,
         checklist_areas=content.areas,
         checklist_version=content.version,
         checklist_statement=content.statement,
@@ -225,7 +241,6 @@ def init_app(app: Flask) -> None:
         error_links=error_links,
         join_list=join_list,
         short_address=short_address,
-        other_language=other_language,
         who_names=messages.WHO_NAMES,
         statement_radios=statement_radios,
         level_names=messages.LEVEL_NAMES,
@@ -236,6 +251,6 @@ def init_app(app: Flask) -> None:
     )
 
     @app.context_processor
-    def language() -> dict:
-        lang = current_language()
-        return {"lang": lang, "other_lang": other_language(lang)}
+    def page_language() -> dict:
+        lang = language(current_language())
+        return {"lang": lang.code, "page_language": lang}

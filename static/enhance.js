@@ -16,19 +16,22 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 
-  // On an answer page, switching language first saves the answers given on this page:
-  // the form is sent with action=switch, and the server shows the same page in the other language.
+  // On an answer page, choosing another language first saves the answers given on this page:
+  // the form is sent with action=switch, and the server shows the same page in that language.
   var form = document.getElementById("answers");
-  var link = document.querySelector(".header__switch");
-  if (form && link) {
-    link.addEventListener("click", function (event) {
-      event.preventDefault();
-      var action = document.createElement("input");
-      action.type = "hidden";
-      action.name = "action";
-      action.value = "switch";
-      form.appendChild(action);
-      form.submit();
+  if (form) {
+    document.querySelectorAll(".languages__link").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        [["action", "switch"], ["switch_to", link.getAttribute("hreflang")]].forEach(function (pair) {
+          var input = document.createElement("input");
+          input.type = "hidden";
+          input.name = pair[0];
+          input.value = pair[1];
+          form.appendChild(input);
+        });
+        form.submit();
+      });
     });
   }
 });
@@ -50,4 +53,53 @@ document.addEventListener("DOMContentLoaded", function () {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+});
+
+// Read aloud: a Listen button on each statement and on the area's introduction, only where the
+// browser has a voice for the page's language. The speech is made on the device itself.
+document.addEventListener("DOMContentLoaded", function () {
+  var parts = document.querySelectorAll("[data-listen]");
+  var synth = window.speechSynthesis;
+  if (!parts.length || !synth || typeof SpeechSynthesisUtterance === "undefined") return;
+  var lang = document.documentElement.lang;
+
+  function voice() {
+    return synth.getVoices().filter(function (v) {
+      return v.lang.toLowerCase().split(/[-_]/)[0] === lang;
+    })[0];
+  }
+
+  // The text in the page's language only: not a second language shown under it.
+  function textOf(part) {
+    var pieces = part.matches("p") ? [part] : part.querySelectorAll("legend, .hint");
+    return Array.prototype.map.call(pieces, function (piece) {
+      var copy = piece.cloneNode(true);
+      copy.querySelectorAll(".second, .listen").forEach(function (extra) { extra.remove(); });
+      return copy.textContent.trim();
+    }).join(". ");
+  }
+
+  function addButtons() {
+    var found = voice();
+    if (!found || document.querySelector(".listen")) return;
+    parts.forEach(function (part) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button--secondary button--small listen";
+      button.textContent = part.getAttribute("data-listen");
+      button.addEventListener("click", function () {
+        var utterance = new SpeechSynthesisUtterance(textOf(part));
+        utterance.lang = found.lang;
+        utterance.voice = found;
+        utterance.rate = 0.85;
+        synth.cancel();
+        synth.speak(utterance);
+      });
+      var legend = part.querySelector("legend");
+      if (legend) legend.after(button); else part.after(button);
+    });
+  }
+
+  addButtons();
+  synth.addEventListener("voiceschanged", addButtons);
 });

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from checklist.catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue
-from checklist.content import LANGUAGE_AREA_ID, load_checklist
+from checklist import load_content
+from checklist.config import settings
+from checklist.content import LANGUAGE_AREA_ID
 from checklist.forms import LEVEL_FIELD
 
-# The content is read once for the whole test run; it is immutable, so every test shares it.
-CHECKLIST = load_checklist()
-CATALOGUE = load_catalogue(DEFAULT_CATALOGUE_PATH, CHECKLIST)
+# The content is read once for the whole test run, with its translations; it is immutable, so
+# every test shares it.
+CHECKLIST, CATALOGUE = load_content(settings("test"))
 AREA_IDS = [area.id for area in CHECKLIST.areas]
 
 

@@ -1,17 +1,29 @@
 """Checks every rendered page must pass: it parses, has one <h1>, a matching <title>, unique ids,
-in-page links that lead somewhere and the right <html lang>."""
+in-page links that lead somewhere and the right <html lang dir>."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from pathlib import Path
 from xml.etree.ElementTree import Element
 
 import html5lib
+from babel.support import Translations
+
+from checklist.config import Config
 
 NS = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
-ERROR_PREFIX = {"fi": "Virhe:", "en": "Error:"}
+DIRECTIONS = {language["code"]: language.get("direction", "ltr") for language in Config.LANGUAGES}
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+
+
+@cache
+def error_prefix(lang: str) -> str:
+    """Return what the title of a page with errors starts with, in a language."""
+    return Translations.load(str(TRANSLATIONS), [lang]).gettext("Error:")
 
 
 def text_of(element: Element) -> str:
@@ -47,10 +59,11 @@ def check_page(html: str, path: str) -> Element:
     title = text_of(document.find(f".//{NS}title"))
     lang = document.get("lang")
     url_lang = path.strip("/").split("/", 1)[0]
-    if url_lang in ERROR_PREFIX:
+    if url_lang in DIRECTIONS:
         assert lang == url_lang, f"{path}: <html lang={lang!r}> does not match the URL"
+    assert document.get("dir") == DIRECTIONS.get(lang, "ltr"), f"{path}: <html dir> is not {lang}'s direction"
     has_errors = document.find(f".//{NS}div[@class='error-summary']") is not None
-    expected_start = f"{ERROR_PREFIX[lang]} {h1}" if has_errors else h1
+    expected_start = f"{error_prefix(lang)} {h1}" if has_errors else h1
     assert title.startswith(expected_start), f"{path}: title {title!r} does not start with {expected_start!r}"
     ids = Counter(e.get("id") for e in document.iter() if e.get("id"))
     duplicates = [i for i, n in ids.items() if n > 1]

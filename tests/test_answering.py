@@ -204,7 +204,7 @@ def test_results_before_finishing_go_back_to_the_current_area(client):
     assert client.get("/en/results").location == "/en/area/tools"
 
 
-@pytest.mark.parametrize(("lang", "other"), [("fi", "en"), ("en", "fi")])
+@pytest.mark.parametrize(("lang", "other"), [("fi", "en"), ("en", "fi"), ("fi", "ar"), ("uk", "fi")])
 def test_switching_language_keeps_the_step_and_the_answers(client, app, lang, other):
     client.post_form(f"/{lang}/start")
     client.post_form(f"/{lang}/area/channels", {**area_answers("channels", 3), "action": "next"})
@@ -212,10 +212,10 @@ def test_switching_language_keeps_the_step_and_the_answers(client, app, lang, ot
     assert f'href="/{other}/area/tools"' in page
     # With JavaScript on, the switch sends the form first, so this page's answers are kept too.
     data = area_answers("tools", 1)
-    response = client.post_form(f"/{lang}/area/tools", {**data, "action": "switch"})
+    response = client.post_form(f"/{lang}/area/tools", {**data, "action": "switch", "switch_to": other})
     assert response.location == f"/{other}/area/tools"
     switched = client.get(response.location).get_data(as_text=True)
-    assert f'<html lang="{other}">' in switched
+    assert f'<html lang="{other}" dir="{"rtl" if other == "ar" else "ltr"}">' in switched
     assert 'id="cv-finnish-2" name="cv-finnish" type="radio" value="1" checked' in switched
     assert stored_round(app).answers["find-job-ads"] == 3
 

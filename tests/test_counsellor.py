@@ -14,7 +14,7 @@ from pagecheck import NS, parse, score_rows, text_of
 
 def share_code(client, lang: str = "en") -> str:
     html = client.get(f"/{lang}/results").get_data(as_text=True)
-    return re.search(r'<strong class="code">([A-Z0-9-]+)</strong>', html).group(1)
+    return re.search(r'<strong class="code" dir="ltr">([A-Z0-9-]+)</strong>', html).group(1)
 
 
 @pytest.fixture
@@ -154,24 +154,28 @@ def test_closing_forgets_the_opened_results(client_and_code, counsellor):
     assert counsellor.get("/en/session").location == "/en/counsellor"
 
 
-def test_both_languages_on_one_screen(client_and_code, counsellor):
+def test_any_second_language_on_one_screen(client_and_code, counsellor):
     _, code = client_and_code
     counsellor.post_form("/fi/counsellor", {"code": code})
-    response = counsellor.post_form("/fi/both-languages", {"show": "1", "back": "/fi/session"})
+    response = counsellor.post_form("/fi/second-language", {"second_language": "en", "back": "/fi/session"})
     assert response.location == "/fi/session"
     html = counsellor.get("/fi/session").get_data(as_text=True)
     cv = CHECKLIST.statement("cv-finnish")
-    assert f'{cv.text("fi")}<span class="second" lang="en">{cv.text("en")}</span>' in html
-    assert 'Ei pidä paikkaansa<span class="second" lang="en">Not true</span>' in html
+    assert f'{cv.text("fi")}<span class="second" lang="en" dir="ltr">{cv.text("en")}</span>' in html
+    assert 'Ei pidä paikkaansa<span class="second" lang="en" dir="ltr">Not true</span>' in html
     area = counsellor.get("/fi/area/tools").get_data(as_text=True)
-    assert f'<span class="second" lang="en">{cv.text("en")}</span>' in area
-    counsellor.post_form("/fi/both-languages", {"show": "0", "back": "/fi/session"})
+    assert f'<span class="second" lang="en" dir="ltr">{cv.text("en")}</span>' in area
+    # Arabic with Finnish under each text: the Finnish keeps its own direction.
+    counsellor.post_form("/ar/second-language", {"second_language": "fi", "back": "/ar/session"})
+    html = counsellor.get("/ar/session").get_data(as_text=True)
+    assert f'{cv.text("ar")}<span class="second" lang="fi" dir="ltr">{cv.text("fi")}</span>' in html
+    counsellor.post_form("/fi/second-language", {"second_language": "", "back": "/fi/session"})
     assert 'class="second"' not in counsellor.get("/fi/session").get_data(as_text=True)
 
 
 @pytest.mark.parametrize("back", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:x"])
 def test_the_language_toggle_never_redirects_elsewhere(client, back):
-    response = client.post_form("/en/both-languages", {"show": "1", "back": back})
+    response = client.post_form("/en/second-language", {"second_language": "fi", "back": back})
     assert response.location == "/en/"
 
 
@@ -221,7 +225,7 @@ def test_the_print_view_can_add_a_page_in_the_other_language(client_and_code, la
     client, _ = client_and_code
     html = client.get(f"/{lang}/results/print?second={second}").get_data(as_text=True)
     assert html.count('class="sheet"') == 2
-    assert f'<article class="sheet" lang="{second}">' in html
+    assert f'<article class="sheet" lang="{second}" dir="ltr">' in html
     single = client.get(f"/{lang}/results/print?second=xx").get_data(as_text=True)
     assert single.count('class="sheet"') == 1
     assert 'class="header' not in single  # no navigation in print

@@ -24,9 +24,9 @@ def share_code(client, lang: str = "fi") -> str:
     return text_of(document.find(f".//{NS}p[@class='share__code']/{NS}strong"))
 
 
-def toggle_label(html: str) -> str:
-    document = parse(html)
-    return next(text_of(b) for b in document.iter(f"{NS}button") if "button--small" in (b.get("class") or ""))
+def second_language_options(html: str) -> list[str]:
+    select = parse(html).find(f".//{NS}select[@name='second_language']")
+    return [option.get("value") for option in select.iter(f"{NS}option")]
 
 
 @pytest.fixture
@@ -34,21 +34,24 @@ def counsellor(app):
     return app.test_client()
 
 
-@pytest.mark.parametrize(("lang", "label"), [("fi", "Näytä myös englanniksi"), ("en", "Show Finnish too")])
-def test_the_second_language_button_offers_the_other_language_on_every_page(client, counsellor, lang, label):
+@pytest.mark.parametrize("lang", ["fi", "ar"])
+def test_every_other_language_can_be_the_second_one_on_every_page(client, counsellor, app, lang):
     lowest_client(client, lang)
-    assert toggle_label(client.get(f"/{lang}/area/tools").get_data(as_text=True)) == label
-    assert toggle_label(client.get(f"/{lang}/results").get_data(as_text=True)) == label
+    others = ["", *(code for code in app.extensions["languages"].codes if code != lang)]
+    assert second_language_options(client.get(f"/{lang}/area/tools").get_data(as_text=True)) == others
+    assert second_language_options(client.get(f"/{lang}/results").get_data(as_text=True)) == others
     counsellor.post_form(f"/{lang}/counsellor", {"code": share_code(client, lang)})
-    assert toggle_label(counsellor.get(f"/{lang}/session").get_data(as_text=True)) == label
+    assert second_language_options(counsellor.get(f"/{lang}/session").get_data(as_text=True)) == others
 
 
 def test_the_second_language_button_keeps_the_answers_just_given(client, app):
     client.post_form("/fi/start")
     html = client.get("/fi/area/channels").get_data(as_text=True)
-    button = parse(html).find(f".//{NS}button[@value='both-languages']")
+    button = parse(html).find(f".//{NS}button[@value='second-language']")
     assert button.get("form") == "answers" and button.get("name") == "action"
-    response = client.post_form("/fi/area/channels", {**area_answers("channels", 1), "action": "both-languages"})
+    response = client.post_form(
+        "/fi/area/channels", {**area_answers("channels", 1), "action": "second-language", "second_language": "en"}
+    )
     assert response.location == "/fi/area/channels"
     with app.app_context():
         stored = db.session.scalars(db.select(Round)).one()

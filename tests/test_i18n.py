@@ -1,20 +1,26 @@
-"""Both languages complete: catalogues fully translated, the template up to date, pages in one language."""
+"""Every listed language complete: catalogues fully translated, the template up to date, pages in
+one language."""
 
 import re
 import shutil
 import subprocess
 import sys
+from gettext import c2py
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 from flask_babel import force_locale, get_translations
 
+from checklist.config import Config
+from checklist.languages import FALLBACK_LANGUAGE
+
 from helpers import complete
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
-CATALOGUES = {lang: TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po" for lang in ("fi", "en")}
+LANGS = [language["code"] for language in Config.LANGUAGES]
+CATALOGUES = {lang: TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po" for lang in LANGS}
 
 
 def read(path: Path):
@@ -86,13 +92,16 @@ def test_the_app_speaks_every_message_of_the_catalogue(app, lang):
     # Through the app's own translation set-up: a missing or stale compiled catalogue fails here.
     with app.test_request_context(f"/{lang}/"), force_locale(lang):
         translations = get_translations()
+        catalogue = read(CATALOGUES[lang])
+        plural = c2py(catalogue.plural_expr)
         wrong = []
-        for message in read(CATALOGUES[lang]):
+        for message in catalogue:
             if not message.id:
                 continue
             if isinstance(message.id, tuple):
-                spoken = [translations.ungettext(*message.id, n) for n in (1, 2)]
-                expected = [message.string[0], message.string[-1]]
+                counts = range(0, 120)
+                spoken = [translations.ungettext(*message.id, n) for n in counts]
+                expected = [message.string[plural(n)] for n in counts]
             else:
                 spoken, expected = translations.ugettext(message.id), message.string
             if spoken != expected:
@@ -100,16 +109,18 @@ def test_the_app_speaks_every_message_of_the_catalogue(app, lang):
         assert not wrong, f"{lang}: the app does not say what the catalogue says for {wrong[:5]}"
 
 
-def test_finnish_pages_show_no_english_interface_text(client):
-    finnish = {m.id: m.string for m in read(CATALOGUES["fi"]) if m.id and isinstance(m.id, str)}
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if lang != FALLBACK_LANGUAGE])
+def test_pages_show_no_english_interface_text(client, lang):
+    translated = {m.id: m.string for m in read(CATALOGUES[lang]) if m.id and isinstance(m.id, str)}
     # The longest piece between placeholders, where it is long enough to be telling.
-    pieces = [max(re.split(r"%\(\w+\)[sd]", msgid), key=len) for msgid, msgstr in finnish.items() if msgid != msgstr]
+    pieces = [max(re.split(r"%\(\w+\)[sd]", msgid), key=len) for msgid, msgstr in translated.items() if msgid != msgstr]
     english_only = [piece.strip() for piece in pieces if len(piece.strip()) > 12]
-    complete(client, "fi", {"tools": 0})
+    complete(client, lang, {"tools": 0})
+    # Names stay as people meet them (bdi): "Finnish courses" may be part of a course's name.
     pages = [
-        client.get(path).get_data(as_text=True)
-        for path in ["/fi/", "/fi/privacy", "/fi/area/language", "/fi/results", "/fi/nowhere"]
+        re.sub(r"<bdi>.*?</bdi>", "", client.get(f"/{lang}{path}").get_data(as_text=True))
+        for path in ["/", "/privacy", "/area/language", "/results", "/nowhere"]
     ]
     for page in pages:
         for msgid in english_only:
-            assert msgid not in page, f"English text on a Finnish page: {msgid!r}"
+            assert msgid not in page, f"English text on a page in {lang}: {msgid!r}"

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext
 
 from ..content import LANGUAGE_AREA_ID, Area
 from ..current import checklist
 from ..forms import LEVEL_FIELD, area_form_class, saved_data
-from ..i18n import current_language, other_language
+from ..i18n import choose_second_language, current_language, languages
 from ..models import Round, db, utcnow
 from ..rounds import PROFILE_STEP, current_round, earlier_results, remember, save_answers, start_round
-from ..templating import BOTH_LANGUAGES, showing_both, tr
+from ..templating import tr
 
 bp = Blueprint("answering", __name__, url_prefix="/<lang>")
 
@@ -46,12 +46,14 @@ def area(area_id: str):
         found.step = target.id if target else current.id
         destination = url_for(".area", area_id=target.id) if target else url_for("pages.landing")
     elif action == "switch":
+        # The language menu sends this form (with JavaScript), so the answers just given are kept.
         found.step = current.id
-        destination = url_for(".area", area_id=current.id, lang=other_language(current_language()))
-    elif action == "both-languages":
-        # The second-language toggle sends this form too, so the answers just given are kept.
+        to = request.form.get("switch_to")
+        destination = url_for(".area", area_id=current.id, lang=to if to in languages() else current_language())
+    elif action == "second-language":
+        # So does the second-language choice, without JavaScript too.
         found.step = current.id
-        session[BOTH_LANGUAGES] = not showing_both()
+        choose_second_language(request.form.get("second_language"))
         destination = url_for(".area", area_id=current.id)
     elif valid:
         # After the last area, go back to any area skipped on the way (by a typed address).

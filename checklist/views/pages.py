@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
-from ..i18n import browser_language
+from ..i18n import browser_language, choose_second_language
 from ..rounds import current_round, earlier_results
-from ..templating import BOTH_LANGUAGES
 
 bp = Blueprint("pages", __name__)
 
@@ -30,10 +29,10 @@ def privacy():
     return render_template("pages/privacy.html")
 
 
-@bp.post("/<lang>/both-languages")
-def both_languages():
-    """Turn showing each text in both languages on or off, and go back to the page."""
-    session[BOTH_LANGUAGES] = request.form.get("show") == "1"
+@bp.post("/<lang>/second-language")
+def second_language():
+    """Choose a language to show under each text (or none), and go back to the page."""
+    choose_second_language(request.form.get("second_language"))
     back = request.form.get("back", "")
     # Only a path on this site: never an address elsewhere.
     if not back.startswith("/") or back.startswith("//") or "\\" in back:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from ..i18n import LANGUAGES
+from ..i18n import languages
 from ..models import Round
 from ..rounds import ensure_share_code, finished_round, previous_round
 from ..share_codes import display
@@ -19,7 +19,7 @@ def _render(found: Round, back: str):
     code = ensure_share_code(found)
     g.printing = True
     second = request.args.get("second")
-    if second not in LANGUAGES or second == g.lang:
+    if second not in languages() or second == g.lang:
         second = None
     return render_template(
         "print/summary.html",

@@ -84,6 +84,21 @@ def with_id_suffix(svg: str, suffix: str) -> str:
     return svg
 
 
+_ANCHOR = re.compile(r'text-anchor="(start|end)"')
+
+
+def _right_to_left(svg: str) -> str:
+    """Return the SVG with its text laid out right to left, each label where matplotlib placed it.
+
+    matplotlib measures and places text as left to right. In a right-to-left SVG, "start" is a
+    text's right end, so the anchors are swapped to keep every label on the side of its axis
+    that matplotlib left room for. The browser shapes the Arabic or Persian letters (text stays
+    text: svg.fonttype is none).
+    """
+    svg = _ANCHOR.sub(lambda m: f'text-anchor="{"end" if m.group(1) == "start" else "start"}"', svg)
+    return svg.replace("<svg ", '<svg direction="rtl" ', 1)
+
+
 def _outline(angles: Sequence[float], scores: Sequence[int | None]) -> tuple[list[float], list[float]]:
     """Return the closed outline through the scored axes; an area without a score is passed by."""
     points = [(angle, score) for angle, score in zip(angles, scores, strict=True) if score is not None]
@@ -98,10 +113,13 @@ def radar_svg(
     scores: tuple[int | None, ...],
     previous: tuple[int | None, ...] | None = None,
     title: str = "",
+    rtl: bool = False,
 ) -> str:
     """Draw the radar chart of `scores` (0–100) with a dashed outline of `previous`, as SVG markup.
 
     A score of None (an area where nothing applies) leaves its axis empty; its label says why.
+    rtl: for a right-to-left language the areas run anticlockwise from the top, as the page reads,
+    and the labels are laid out right to left (see _right_to_left).
 
     Cached by its arguments, which are all it depends on, so repeated views do not re-render.
     """
@@ -110,18 +128,19 @@ def radar_svg(
     angles = [2 * math.pi * i / len(labels) for i in range(len(labels))]
     figure = Figure(figsize=(SIZE_INCHES, SIZE_INCHES))
     axes = figure.add_subplot(projection="polar")
-    axes.set_theta_offset(math.pi / 2)  # the first area at the top, then clockwise
-    axes.set_theta_direction(-1)
+    axes.set_theta_offset(math.pi / 2)  # the first area at the top, then in reading direction
+    axes.set_theta_direction(1 if rtl else -1)
     axes.set_ylim(0, 100)
     axes.set_yticks([25, 50, 75, 100], ["25", "50", "75", "100"], fontsize=7, color=GRID)
     axes.set_rlabel_position(360 / len(labels) / 2)
     axes.set_xticks(angles, labels, fontsize=11, color=INK)
     axes.tick_params(axis="x", pad=6)
     for label, angle in zip(axes.get_xticklabels(), angles, strict=True):
-        # Clockwise from the top: labels on the right start at their axis, those on the left end there.
-        if 0.01 < angle < math.pi - 0.01:
+        # Labels right of the centre start at their axis, those on the left end there.
+        across = math.sin(angle) * (-1 if rtl else 1)
+        if across > 0.01:
             label.set_horizontalalignment("left")
-        elif angle > math.pi + 0.01:
+        elif across < -0.01:
             label.set_horizontalalignment("right")
     axes.grid(color=GRID, linewidth=0.6)
     axes.spines["polar"].set_color(GRID)
@@ -134,6 +153,8 @@ def radar_svg(
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.05)
     svg = _inline_safe(buffer.getvalue())
+    if rtl:
+        svg = _right_to_left(svg)
     if title:
         svg = svg.replace("<svg ", '<svg role="img" ', 1)
         svg = re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(title)}</title>", svg, count=1)

@@ -195,7 +195,9 @@ def radar_chart(results: Sequence[AreaResult], previous: Sequence[AreaResult] | 
     """Return the inline SVG radar chart of these results."""
     # An area without a score says so under its name: the chart leaves its axis empty.
     labels = tuple(tr(r.area.short) + ("" if r.score is not None else f" ({score_text(r)})") for r in results)
-    svg = radar_svg(labels, scores(results), scores(previous) if previous else None, chart_description(results))
+    previous_scores = scores(previous) if previous else None
+    rtl = language(get_locale().language).is_rtl
+    svg = radar_svg(labels, scores(results), previous_scores, chart_description(results), rtl)
     g.charts_drawn = g.get("charts_drawn", 0) + 1
     if g.charts_drawn > 1:
         svg = with_id_suffix(svg, f"-{g.charts_drawn}")

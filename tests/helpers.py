@@ -11,6 +11,13 @@ from checklist.forms import LEVEL_FIELD
 # every test shares it.
 CHECKLIST, CATALOGUE = load_content(settings("test"))
 AREA_IDS = [area.id for area in CHECKLIST.areas]
+# Every configured language, in menu order.
+LANGS = [language["code"] for language in settings("test")["LANGUAGES"]]
+
+
+def second_language_for(lang: str) -> str:
+    """Return the language a counsellor would show beside this one: Finnish, or English beside Finnish."""
+    return "en" if lang == "fi" else "fi"
 
 
 def area_answers(area_id: str, value: int | dict[str, int], level: str = "A2") -> dict[str, str]:

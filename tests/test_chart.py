@@ -47,3 +47,21 @@ def test_mismatched_lengths_are_refused():
 
     with pytest.raises(ValueError):
         radar_svg(LABELS, (1, 2, 3))
+
+
+def test_a_right_to_left_chart_runs_anticlockwise_with_its_labels_kept_as_text():
+    labels = ("القنوات", "الأدوات", "الحياة العملية", "المهارات", "اللغة", "الإيجابية")
+    left_to_right = radar_svg(labels, (10, 20, 30, 40, 50, 60))
+    right_to_left = radar_svg(labels, (10, 20, 30, 40, 50, 60), rtl=True)
+    assert 'direction="rtl"' in right_to_left and 'direction="rtl"' not in left_to_right
+    # The same strings, in logical order, for the browser to shape.
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", right_to_left)
+    assert [t for t in texts if not t.isdigit()] == list(labels)
+    # In right-to-left text "start" is the right end: each anchor is swapped to keep the label
+    # on the side matplotlib left room for.
+    anchors = re.findall(r'text-anchor="(\w+)"', left_to_right)
+    swapped = {"start": "end", "end": "start", "middle": "middle"}
+    assert [swapped[a] for a in anchors] != anchors
+    # The second area is on the left, as the page reads: its label ends nearer the left edge.
+    second = re.search(r'<text [^>]*x="([\d.]+)"[^>]*>الأدوات<', right_to_left)
+    assert float(second.group(1)) < float(re.search(r'viewBox="0 0 ([\d.]+)', right_to_left).group(1)) / 2

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from .conftest import Visit
-from helpers import AREA_IDS, CHECKLIST, area_answers
+from helpers import AREA_IDS, CHECKLIST, LANGS, area_answers, second_language_for
 
 pytestmark = pytest.mark.browser
 
@@ -109,14 +109,14 @@ def test_a_whole_guidance_session_for_the_client_who_needs_it_most(open_page):
     assert "+67" in page.locator("tr", has_text="Työnhaun työkalut").first.inner_text()
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_printed_summary_is_one_page_and_two_with_a_second_language(open_page, lang):
     visit = open_page(**DESKTOP)
     answer(visit, lang, TYPICAL)
     page = visit.page
     page.goto(f"/{lang}/results/print")
     assert pdf_pages(page.pdf(format="A4")) == 1
-    other = "en" if lang == "fi" else "fi"
+    other = second_language_for(lang)
     page.goto(f"/{lang}/results/print?second={other}")
     assert page.locator(f'article.sheet[lang="{other}"]').count() == 1
     assert pdf_pages(page.pdf(format="A4")) == 2
@@ -125,7 +125,7 @@ def test_the_printed_summary_is_one_page_and_two_with_a_second_language(open_pag
     assert re.search(r"\b[a-z0-9-]+\.fi\b", sheet) and "https://" not in sheet
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("values", [LOWEST, MANY_GAPS], ids=["lowest", "many-gaps"])
 def test_every_client_gets_one_printed_page_with_the_code(open_page, lang, values):
     visit = open_page(**DESKTOP)
@@ -138,8 +138,7 @@ def test_every_client_gets_one_printed_page_with_the_code(open_page, lang, value
     for address in page.locator(".sheet .url").all_inner_texts():
         assert "://" not in address and len(address) <= 41
     assert "Yhteystiedot verkkosivuilla" not in page.inner_text("article.sheet")
-    other = "en" if lang == "fi" else "fi"
-    page.goto(f"/{lang}/results/print?second={other}")
+    page.goto(f"/{lang}/results/print?second={second_language_for(lang)}")
     assert pdf_pages(page.pdf(format="A4", prefer_css_page_size=True)) == 2
 
 

@@ -16,11 +16,10 @@ import pytest
 
 from checklist.content import LANGUAGE_AREA_ID
 
-from helpers import AREA_IDS, area_answers
+from helpers import AREA_IDS, LANGS, area_answers
 
 pytestmark = pytest.mark.browser
 
-LANGS = ["fi", "en"]
 PAGE_TYPES = {
     # page type: the status it is served with
     "landing": 200,

@@ -171,11 +171,11 @@ def test_whole_checklist_without_javascript(open_page):
         page.wait_for_url(f"**/fi/area/{area_id}")
         tap_answers(page, plan_for(area_id))
         tap_and_wait(page, NEXT)
-    # Without JavaScript the switch is a plain link to the same area in the other language:
+    # Without JavaScript the language menu is plain links to the same area in each language:
     # used before answering, it loses nothing.
     third = AREA_IDS[2]
     page.wait_for_url(f"**/fi/area/{third}")
-    tap_and_wait(page, ".header__switch")
+    tap_and_wait(page, ".languages__link[hreflang=en]")
     for area_id in AREA_IDS[2:]:
         page.wait_for_url(f"**/en/area/{area_id}")
         tap_answers(page, plan_for(area_id))
@@ -233,7 +233,7 @@ def test_switching_language_midway_keeps_the_answers(open_page):
     given = dict(list(plan_for(third).items())[:2])
     tap_answers(page, given)
 
-    tap_and_wait(page, ".header__switch")
+    tap_and_wait(page, ".languages__link[hreflang=en]")
     page.wait_for_url(f"**/en/area/{third}")
     assert visit.html_lang() == "en"
     assert checked(page) == given

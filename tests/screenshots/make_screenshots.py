@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser.conftest import DESKTOP, LAUNCH_ARGS, PHONE, QuietHandler  # noqa: E402
 
-from helpers import AREA_IDS, area_answers  # noqa: E402
+from helpers import AREA_IDS, area_answers, second_language_for  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 
@@ -117,7 +117,7 @@ def session_pages(browser, origin: str, phone, code: str, lang: str, folder: Pat
     desk.screenshot(path=str(folder / "desktop-session.png"), full_page=False)
     desk.screenshot(path=str(folder / "desktop-session-full.png"), full_page=True)
     pdf_pages(desk, f"/{lang}/session/print", folder / "session-print")
-    pdf_pages(desk, f"/{lang}/session/print?second={'en' if lang == 'fi' else 'fi'}", folder / "session-print-two")
+    pdf_pages(desk, f"/{lang}/session/print?second={second_language_for(lang)}", folder / "session-print-two")
 
 
 if __name__ == "__main__":

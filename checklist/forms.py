@@ -9,7 +9,7 @@ from wtforms import BooleanField, DateField, Field, FieldList, Form, FormField, 
 from wtforms.validators import DataRequired, Length, Optional, StopValidation
 
 from . import messages
-from .content import FINNISH_LEVEL_IDS, Area, Statement
+from .content import FINNISH_LEVEL_IDS, Area, Checklist, Statement
 from .models import NextStep
 from .next_steps import WHO, StepEntry
 from .scoring import ANSWERS, NOT_RELEVANT
@@ -121,6 +121,47 @@ class ProfileForm(FlaskForm):
         data: dict = {"municipality": self.municipality.data or None}
         data.update({name: YES_NO[self[name].data or ""] for name in PROFILE_QUESTIONS})
         return data
+
+
+class PaperForm(FlaskForm):
+    """A paper checklist keyed in by a counsellor: any sentence may be left blank, as on paper."""
+
+    def statement_fields(self) -> list[ChoiceField]:
+        return [field for field in self if isinstance(field, ChoiceField) and field.name not in PAPER_EXTRA]
+
+    def answers(self) -> dict[str, int]:
+        return {field.name: int(field.data) for field in self.statement_fields() if field.data}
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if valid and not self.answers():
+            first = self.statement_fields()[0]
+            first.errors = [str(messages.PAPER_EMPTY)]
+            return False
+        return valid
+
+
+PAPER_EXTRA = (LEVEL_FIELD, "municipality")
+
+
+@cache
+def paper_form_class(checklist: Checklist, municipalities: tuple[str, ...]) -> type[PaperForm]:
+    """Return the form for keying in a whole paper checklist (built once per content)."""
+    fields: dict[str, Field] = {
+        statement.id: OptionalChoiceField(
+            values=("", *(str(value) for value in answer_values(statement))),
+            missing="",
+            invalid=messages.INVALID_ANSWER,
+        )
+        for statement in checklist.statements()
+    }
+    fields[LEVEL_FIELD] = OptionalChoiceField(
+        values=("", *FINNISH_LEVEL_IDS), missing="", invalid=messages.INVALID_LEVEL
+    )
+    fields["municipality"] = OptionalChoiceField(
+        values=("", *municipalities), missing="", invalid=messages.CHOOSE_FROM_LIST
+    )
+    return type("PaperForm", (PaperForm,), fields)
 
 
 def profile_form_data(profile: dict) -> dict[str, str]:

@@ -23,6 +23,19 @@ LEVEL_NAMES = {
 NOT_SCORED_NOTE = _l("No score: none of the sentences in this area apply to you.")
 
 CHOOSE_ANSWER = _l("Choose how well this describes you")
+PAPER_EMPTY = _l("Enter at least one answer from the paper")
+# The blank checklist on paper shows each of these in one or two languages.
+PAPER_TEXTS = {
+    "title": _l("Job-search checklist on paper"),
+    "lead": _l("How true is each sentence for you now? Tick one box on each line."),
+    "date": _l("Date:"),
+    "municipality": _l("Municipality:"),
+    "sentence": _l("Sentence"),
+    "level": _l("Which of these best describes your Finnish now?"),
+    "after": _l(
+        "Give the paper to your counsellor. They key in your answers and give you a share code for your results."
+    ),
+}
 INVALID_ANSWER = _l("Choose one of the answers shown")
 CHOOSE_LEVEL = _l("Choose the level that best describes your Finnish")
 INVALID_LEVEL = _l("Choose one of the levels shown")

@@ -59,6 +59,25 @@ def _draft_notes(code: str) -> tuple[str, str]:
         )
 
 
+def text_in(lang: str, text: Text | str) -> str:
+    """Return a content text or an interface message (a msgid or a lazy message) in a language."""
+    if isinstance(text, Text):
+        return text(lang)
+    with force_locale(lang):
+        return gettext(text) if isinstance(text, str) else str(text)
+
+
+def paper_labels(form) -> dict[str, str]:
+    """Return each field of the paper form with the sentence it asks about, for the error summary."""
+    content = current_app.extensions["checklist"]
+    return {s.id: tr(s.text) for s in content.statements() if s.id in form and form[s.id].errors}
+
+
+def level_options() -> list[tuple[str, Text, Text]]:
+    """Return the Finnish levels as radio choices: the label, and what the person can do as its hint."""
+    return [(lv.id, lv.label, lv.can_do) for lv in current_app.extensions["checklist"].finnish_levels]
+
+
 def showing_both() -> bool:
     """Return whether this browser asked to see each text in a second language too."""
     return second_language() is not None
@@ -221,6 +240,15 @@ def init_app(app: Flask) -> None:
         languages=app.extensions["languages"],
         second_language=second_language,
         draft_notes=draft_notes,
+        text_in=text_in,
+        paper_labels=paper_labels,
+        level_options=level_options,
+        answer_choices=answer_choices,
+        answer_values=answer_values,
+        answer_scale=tuple(messages.ANSWER_LABELS),
+        paper_texts=messages.PAPER_TEXTS,
+        finnish_levels=content.finnish_levels,
+        municipality_names=app.extensions["catalogue"].municipality_names(),
         second=second,
         both=both,
         in_language=in_language,

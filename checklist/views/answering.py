@@ -11,7 +11,7 @@ from ..forms import LEVEL_FIELD, area_form_class, saved_data
 from ..i18n import choose_second_language, current_language, languages
 from ..models import Round, db, utcnow
 from ..rounds import PROFILE_STEP, current_round, earlier_results, remember, save_answers, start_round
-from ..templating import tr
+from ..templating import level_options, tr
 
 bp = Blueprint("answering", __name__, url_prefix="/<lang>")
 
@@ -81,7 +81,7 @@ def _render(area: Area, form, found: Round | None):
     level_choices = None
     question_labels = {s.id: tr(s.text) for s in area.statements}
     if area.id == LANGUAGE_AREA_ID:
-        level_choices = [(lv.id, lv.label, lv.can_do) for lv in content.finnish_levels]
+        level_choices = level_options()
         question_labels[LEVEL_FIELD] = gettext("Your level of Finnish")
     return render_template(
         "answering/area.html",

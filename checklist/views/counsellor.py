@@ -11,10 +11,19 @@ from flask_babel import gettext
 
 from .. import messages, next_steps
 from ..attempts import client_address, code_lookups
-from ..current import checklist
-from ..forms import CodeForm, NextStepsForm, next_steps_data
-from ..models import Round
-from ..rounds import live_round, newest_finished, previous_round, round_by_code
+from ..current import catalogue, checklist
+from ..forms import LEVEL_FIELD, CodeForm, NextStepsForm, next_steps_data, paper_form_class
+from ..models import Round, db, utcnow
+from ..rounds import (
+    RESULTS_STEP,
+    ensure_share_code,
+    live_round,
+    newest_finished,
+    previous_round,
+    retention_days,
+    round_by_code,
+    save_answers,
+)
 from ..share_codes import normalise
 from .results import summary_of
 
@@ -49,6 +58,26 @@ def find():
         form.code.errors.append(str(messages.CODE_NOT_FOUND))
         return render_template("counsellor/find.html", form=form), 404
     return render_template("counsellor/find.html", form=form)
+
+
+@bp.route("/counsellor/paper", methods=["GET", "POST"])
+def paper():
+    """Key in the answers of a paper checklist: they become a new round with its own share code."""
+    content = checklist()
+    form = paper_form_class(content, catalogue().municipality_names())()
+    if not form.validate_on_submit():
+        return render_template("counsellor/paper.html", form=form, level_field=LEVEL_FIELD)
+    found = Round.start(RESULTS_STEP, retention_days(), content.version)
+    found.profile = {"municipality": form.municipality.data} if form.municipality.data else {}
+    found.completed_at = utcnow()
+    db.session.add(found)
+    db.session.flush()
+    save_answers(found, form.answers(), form[LEVEL_FIELD].data or None)
+    db.session.commit()
+    ensure_share_code(found)
+    # The counsellor goes on as with a code: the session view shows the code to give the client.
+    session[VIEWING] = found.id
+    return redirect(url_for(".review"))
 
 
 @bp.get("/session")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from ..i18n import browser_language, choose_second_language
+from ..i18n import browser_language, choose_second_language, languages
 from ..rounds import current_round, earlier_results
 
 bp = Blueprint("pages", __name__)
@@ -27,6 +27,15 @@ def landing():
 def privacy():
     """Say what is stored, for how long, who sees it and how to delete it."""
     return render_template("pages/privacy.html")
+
+
+@bp.get("/<lang>/paper")
+def paper():
+    """A blank checklist to print, in this language or with a second one beside it."""
+    second = request.args.get("second")
+    if second not in languages() or second == g.lang:
+        second = None
+    return render_template("print/paper.html", second_language=second)
 
 
 @bp.post("/<lang>/second-language")

@@ -9,7 +9,7 @@ import pytest
 from checklist.content import LANGUAGE_AREA_ID
 
 from .conftest import NEXT, new_visit
-from helpers import LANGS
+from helpers import LANGS, second_language_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,6 +34,8 @@ PAGE_TYPES = [
     "delete",
     "session",
     "counsellor",
+    "paper",
+    "paper-entry",
     "privacy",
     "404",
 ]
@@ -48,6 +50,10 @@ def reach(visit: Visit, lang: str, page_type: str) -> None:
         page.goto(f"/{lang}/privacy")
     elif page_type == "counsellor":
         page.goto(f"/{lang}/counsellor")
+    elif page_type == "paper":
+        page.goto(f"/{lang}/paper?second={second_language_for(lang)}")
+    elif page_type == "paper-entry":
+        page.goto(f"/{lang}/counsellor/paper")
     elif page_type == "404":
         assert page.goto(f"/{lang}/nowhere").status == 404
     elif page_type == "results":

@@ -16,7 +16,7 @@ import pytest
 
 from checklist.content import LANGUAGE_AREA_ID
 
-from helpers import AREA_IDS, LANGS, area_answers
+from helpers import AREA_IDS, LANGS, area_answers, second_language_for
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +39,10 @@ PAGE_TYPES = {
     "session-print": 200,
     "landing-during-retake": 200,
     "counsellor": 200,
+    "paper": 200,
+    "paper-two-languages": 200,
+    "paper-entry": 200,
+    "paper-entry-with-errors": 200,
     "privacy": 200,
     "404": 404,
     "no-round": 404,
@@ -93,6 +97,10 @@ def fetch_every_page_type(origin: str, folder: Path, lang: str) -> dict[str, int
     client.save("privacy", client.fetch(f"/{lang}/privacy")[1])
     client.save("404", client.fetch(f"/{lang}/nowhere")[1])
     client.save("counsellor", client.fetch(f"/{lang}/counsellor")[1])
+    client.save("paper", client.fetch(f"/{lang}/paper")[1])
+    client.save("paper-two-languages", client.fetch(f"/{lang}/paper?second={second_language_for(lang)}")[1])
+    client.save("paper-entry", client.fetch(f"/{lang}/counsellor/paper")[1])
+    client.save("paper-entry-with-errors", client.fetch(f"/{lang}/counsellor/paper", {"cv-finnish": "9"})[1])
     client.save("area", client.fetch(f"/{lang}/start", {})[1])
     client.save("area-with-errors", client.fetch(f"/{lang}/area/{AREA_IDS[0]}", {"action": "next"})[1])
     client.save("language-area", client.fetch(f"/{lang}/area/{LANGUAGE_AREA_ID}")[1])
@@ -108,7 +116,7 @@ def fetch_every_page_type(origin: str, folder: Path, lang: str) -> dict[str, int
     client.save("courses", client.fetch(f"/{lang}/results/finnish-courses")[1])
     client.save("delete", client.fetch(f"/{lang}/results/delete")[1])
     results = client.fetch(f"/{lang}/results")[1]
-    code = re.search(r'class="code">([A-Z0-9-]+)<', results).group(1)
+    code = re.search(r'class="code"[^>]*>([A-Z0-9-]+)<', results).group(1)
     client.fetch(f"/{lang}/counsellor", {"code": code})
     client.fetch(f"/{lang}/session/steps", {"steps-0-text": "CV", "steps-0-who": "client", "steps-0-due": "2026-12-04"})
     client.save("session", client.fetch(f"/{lang}/session")[1])

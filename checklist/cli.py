@@ -13,7 +13,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .content import ContentError
-from .content_translations import content_path, missing, read_translations, template
+from .content_translations import content_path, missing, notes_of, read_translations, template
 from .current import catalogue, checklist
 from .i18n import languages
 from .models import Round, db, utcnow
@@ -112,7 +112,7 @@ def content_template(lang: str) -> None:
     path = content_path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"], lang)
     existing = read_translations(path, checklist(), catalogue())
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(template(checklist(), catalogue(), lang, existing), encoding="utf-8")
+    path.write_text(template(checklist(), catalogue(), lang, existing, notes_of(path)), encoding="utf-8")
     click.echo(f"{path}: {len(existing)} translated texts kept, {len(missing(checklist(), catalogue(), lang))} to do")
 
 

@@ -131,15 +131,31 @@ def load_content_translations(
     return checklist, catalogue
 
 
-def template(checklist: Checklist, catalogue: Catalogue, lang: str, existing: Mapping[str, str]) -> str:
+def notes_of(path: Path) -> tuple[str, ...]:
+    """Return the comment lines at the top of a language's file (the translators' notes)."""
+    if not path.exists():
+        return ()
+    top = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        top.append(line)
+    return tuple(top)
+
+
+def template(
+    checklist: Checklist, catalogue: Catalogue, lang: str, existing: Mapping[str, str], notes: tuple[str, ...] = ()
+) -> str:
     """Return a language's content file: every text to translate, with the English above it as a
-    comment, and the translations made so far filled in."""
-    lines = [
+    comment, and the translations made so far filled in; `notes` are the translators' own
+    comment lines, kept under the heading."""
+    heading = [
         f"# The checklist and the service descriptions in the language '{lang}'.",
         "# Keys are the ids of checklist/data/checklist.yaml and services.yaml; the English text",
         "# is above each field. An empty field is shown in English until it is translated.",
         "# Keep the place names and the service names as they are.",
     ]
+    lines = heading + [note for note in notes if note not in heading]
     section = entry = None
     for key, text in texts(checklist, catalogue):
         part, ident, field = key.split(".", 2)

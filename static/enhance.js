@@ -76,7 +76,7 @@ document.addEventListener("DOMContentLoaded", function () {
       var copy = piece.cloneNode(true);
       copy.querySelectorAll(".second, .listen").forEach(function (extra) { extra.remove(); });
       return copy.textContent.trim();
-    }).join(". ");
+    }).join(" ");
   }
 
   function addButtons() {

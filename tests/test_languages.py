@@ -211,9 +211,11 @@ def test_the_content_template_keeps_translations_and_shows_the_english(runner, a
     cv = CHECKLIST.statement("cv-finnish")
     assert f'  cv-finnish:\n    # {cv.text("en")}\n    text: ""\n' in written
     # Filled in, it is kept when the template is written again.
-    content_path(tmp_path, "sv").write_text(written.replace('text: ""', 'text: "Jag har ett CV"', 1), encoding="utf-8")
+    filled = written.replace('text: ""', 'text: "Jag har ett CV"', 1)
+    content_path(tmp_path, "sv").write_text("# A translator's note.\n" + filled, encoding="utf-8")
     runner.invoke(args=["translations", "content", "sv"])
     assert len(read_translations(content_path(tmp_path, "sv"), CHECKLIST, CATALOGUE)) == 1
+    assert "# A translator's note.\n" in content_path(tmp_path, "sv").read_text(encoding="utf-8")
 
 
 def test_the_completeness_check_reports_each_language(runner):

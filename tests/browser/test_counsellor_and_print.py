@@ -64,7 +64,8 @@ def test_a_whole_guidance_session_for_the_client_who_needs_it_most(open_page):
     counsellor = open_page(**DESKTOP)  # a 1280 px desktop, with English shown beside
     open_with_code(counsellor, "fi", code)
     page = counsellor.page
-    counsellor.submit(".toggle button")
+    page.select_option("#second-language", "en")
+    counsellor.submit(".second-language button")
     cv = CHECKLIST.statement("cv-finnish")
     assert page.locator(f'span.second[lang="en"]:text-is("{cv.text("en")}")').first.is_visible()
     # The next-steps form sits beside the answers: in view without scrolling past them all.

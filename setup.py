@@ -1,5 +1,6 @@
 """Build step that pyproject.toml cannot express: the wheel carries the top-level templates/,
-static/ and translations/ folders inside the package, with the catalogues compiled."""
+static/ and translations/ folders inside the package, with the catalogues compiled and each
+language's content file."""
 
 import shutil
 from pathlib import Path
@@ -27,6 +28,9 @@ class BuildWithSharedFolders(build_py):
                     target = package / source
                     self.mkpath(str(target.parent))
                     self.copy_file(str(source), str(target))
+        for content in sorted(Path("translations").glob("*/content.yaml")):
+            self.mkpath(str((package / content).parent))
+            self.copy_file(str(content), str(package / content))
         for po_file in sorted(Path("translations").glob("*/LC_MESSAGES/messages.po")):
             target = package / po_file.with_suffix(".mo")
             self.mkpath(str(target.parent))

@@ -124,9 +124,15 @@ def with_translations(
 def load_content_translations(
     translations: Path | str, langs: tuple[str, ...], checklist: Checklist, catalogue: Catalogue
 ) -> tuple[Checklist, Catalogue]:
-    """Return the content with each language's translations added."""
+    """Return the content with each language's translations added; every language needs its file."""
     for lang in langs:
-        found = read_translations(content_path(translations, lang), checklist, catalogue)
+        path = content_path(translations, lang)
+        if not path.exists():
+            # An install without the file would show every text in English without a word.
+            raise ContentError(
+                path, "file", f"is missing: `flask --app checklist translations content {lang}` writes one"
+            )
+        found = read_translations(path, checklist, catalogue)
         checklist, catalogue = with_translations(checklist, catalogue, lang, found)
     return checklist, catalogue
 

@@ -170,12 +170,15 @@ def test_a_reviewed_language_records_by_whom_and_when_and_shows_no_draft_notice(
 
 
 def broken_translation(tmp_path, change) -> dict:
+    """Return a configuration whose content files are the shipped ones, with uk's changed."""
     folder = tmp_path / "translations"
-    path = content_path(folder, "uk")
-    path.parent.mkdir(parents=True)
-    data = yaml.safe_load(content_path(TRANSLATIONS, "uk").read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for language in LANGUAGES.translated:
+        path = content_path(folder, language.code)
+        path.parent.mkdir(parents=True)
+        data = yaml.safe_load(content_path(TRANSLATIONS, language.code).read_text(encoding="utf-8"))
+        if language.code == "uk":
+            change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return {**settings("test"), "BABEL_TRANSLATION_DIRECTORIES": str(folder)}
 
 
@@ -224,3 +227,9 @@ def test_the_completeness_check_reports_each_language(runner):
     for language in LANGUAGES:
         summary = f"{language.code} ({language.name}, {language.status}): 0 interface messages and 0 content"
         assert summary in result.output
+
+
+def test_a_listed_language_without_its_content_file_stops_start_up(tmp_path):
+    config = {**settings("test"), "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path)}
+    with pytest.raises(ContentError, match="is missing"):
+        load_content(config)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import CHECKLIST
 from serving import free_port, reachable, stop, wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,7 +140,7 @@ def answer_lowest(page: str) -> dict[str, str]:
     return fields
 
 
-@pytest.mark.parametrize(("lang", "level_word"), [("fi", "Aloita tästä"), ("en", "Start here")])
+@pytest.mark.parametrize(("lang", "level_word"), [("fi", "Aloita tästä"), ("en", "Start here"), ("ar", "ابدأ من هنا")])
 def test_the_installed_package_serves_a_whole_round(served, lang, level_word):
     browser = BrowserBehindProxy(served)
     landing = browser.get(f"/{lang}/")
@@ -153,6 +154,8 @@ def test_the_installed_package_serves_a_whole_round(served, lang, level_word):
     results = browser.get(f"/{lang}/results")
     assert f'<html lang="{lang}"' in results
     assert "<svg" in results and level_word in results  # the chart, and the compiled translations
+    first = CHECKLIST.areas[0]
+    assert first.title(lang) in results  # the content, in its language (the content file is installed)
     stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', results).group(1)
     status, headers, css = browser.request("GET", stylesheet)
     assert status == 200 and headers["Content-Type"].startswith("text/css")

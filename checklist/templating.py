@@ -59,12 +59,14 @@ def _draft_notes(code: str) -> tuple[str, str]:
         )
 
 
-def text_in(lang: str, text: Text | str) -> str:
-    """Return a content text or an interface message (a msgid or a lazy message) in a language."""
+def text_in(lang: str, text: Text | str, **variables) -> str:
+    """Return a content text, or an interface message (a msgid with its placeholders, or a lazy
+    message), in a language."""
     if isinstance(text, Text):
         return text(lang)
     with force_locale(lang):
-        return gettext(text) if isinstance(text, str) else str(text)
+        # A lazy message (from messages.py) translates itself when made a string.
+        return gettext(text, **variables) if isinstance(text, str) else str(text)
 
 
 def paper_labels(form) -> dict[str, str]:
@@ -91,12 +93,7 @@ def second(text: Text | str | None, **variables) -> Markup:
     other = second_language()
     if text is None or other is None:
         return Markup("")
-    if isinstance(text, Text):
-        translated = text(other)
-    else:
-        with force_locale(other):
-            # A lazy message (from messages.py) translates itself when made a string.
-            translated = gettext(text, **variables) if isinstance(text, str) else str(text)
+    translated = text_in(other, text, **variables)
     return Markup('<span class="second" lang="{0}" dir="{1}">{2}</span>').format(
         other, language(other).direction, escape(translated)
     )

@@ -35,7 +35,7 @@ def paper():
     second = request.args.get("second")
     if second not in languages() or second == g.lang:
         second = None
-    return render_template("print/paper.html", second_language=second)
+    return render_template("print/paper.html", second_language=second, back=url_for(".landing"))
 
 
 @bp.post("/<lang>/second-language")

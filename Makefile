@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := checklist
 
-.PHONY: run test setup db lint translations-extract translations-update translations-compile bench screenshots clean
+.PHONY: run test setup db lint translations-extract translations-update translations-compile bench bench-statistics screenshots clean
 
 run: setup
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
@@ -23,6 +23,7 @@ $(VENV)/installed: pyproject.toml
 
 db: $(VENV)/installed
 	$(BIN)/flask db upgrade
+	$(BIN)/flask catalogue seed
 
 # Translations: extract the messages from code and templates, merge them into both catalogues,
 # then translate translations/fi/LC_MESSAGES/messages.po. English is the source language, so the
@@ -48,6 +49,11 @@ clean:
 # Throughput, latency, page weight, chart time and memory under gunicorn (needs wrk).
 bench: setup
 	$(BIN)/python tests/benchmarks/bench.py
+
+# The coordinators' dashboard and exports over 100,000 statistics records (SQLite, and PostgreSQL
+# when it is reachable).
+bench-statistics: setup
+	$(BIN)/python tests/benchmarks/statistics_bench.py
 
 # The README's pictures, taken from the real app in Chromium (needs chromium and poppler-utils).
 screenshots: setup

@@ -15,13 +15,13 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import attempts, cli, errors, i18n, security, templating
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
+from .catalogue_store import CatalogueStore
 from .config import settings
 from .content import DEFAULT_CHECKLIST_PATH, Checklist, load_checklist
 from .content_translations import load_content_translations
 from .languages import parse_languages
 from .models import db
-from .summary import Summaries
-from .views import answering, counsellor, pages, printing, profile, results
+from .views import answering, coordinator, counsellor, pages, printing, profile, results, services
 
 PACKAGE = Path(__file__).resolve().parent
 MIGRATIONS = PACKAGE / "migrations"
@@ -75,7 +75,7 @@ def create_app(
     if checklist is None or catalogue is None:
         checklist, catalogue = load_content(app.config)
     app.extensions["checklist"], app.extensions["catalogue"] = checklist, catalogue
-    app.extensions["summaries"] = Summaries(checklist, catalogue)
+    app.extensions["catalogue_store"] = CatalogueStore(checklist, catalogue)
 
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
@@ -89,7 +89,16 @@ def create_app(
     templating.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    for blueprint in (pages.bp, answering.bp, profile.bp, results.bp, counsellor.bp, printing.bp):
+    for blueprint in (
+        pages.bp,
+        answering.bp,
+        profile.bp,
+        results.bp,
+        counsellor.bp,
+        printing.bp,
+        coordinator.bp,
+        services.bp,
+    ):
         app.register_blueprint(blueprint)
     cli.init_app(app)
     return app

@@ -1,4 +1,4 @@
-"""Failed attempts per client address (wrong share codes), limited per app.
+"""Failed attempts (wrong share codes, wrong coordinator logins), limited per app.
 
 Only failures count, so an office full of counsellors behind one address is never locked out by
 normal use. The counts live where RATELIMIT_STORAGE_URI says: Redis when several workers or
@@ -36,6 +36,11 @@ def code_lookups() -> FailedAttempts:
     return current_app.extensions["failed_code_lookups"]
 
 
+def failed_logins() -> tuple[FailedAttempts, FailedAttempts]:
+    """Return the running app's counters of failed coordinator logins: per address, per account."""
+    return current_app.extensions["failed_logins"]
+
+
 def client_address() -> str:
     # request.remote_addr is the proxy's unless TRUSTED_PROXIES lets ProxyFix read X-Forwarded-For.
     return request.remote_addr or "unknown"
@@ -46,4 +51,12 @@ def init_app(app: Flask) -> None:
         app.config["RATELIMIT_STORAGE_URI"],
         app.config["RATELIMIT_CODE_LOOKUPS"],
         f"{app.config['RATELIMIT_KEY_PREFIX']}/code-lookups",
+    )
+    app.extensions["failed_logins"] = tuple(
+        FailedAttempts(
+            app.config["RATELIMIT_STORAGE_URI"],
+            app.config[f"RATELIMIT_LOGINS_PER_{what.upper()}"],
+            f"{app.config['RATELIMIT_KEY_PREFIX']}/logins-per-{what}",
+        )
+        for what in ("address", "account")
     )

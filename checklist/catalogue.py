@@ -331,6 +331,21 @@ def _service(
     )
 
 
+def read_service(
+    raw: Any, checklist: Checklist, municipalities: tuple[Municipality, ...], source: Path | str
+) -> Service:
+    """Validate one entry as the file's validation would (a ContentError names the problem)."""
+    read = _CatalogueReader(source)
+    raw = read.mapping(raw, "service")
+    service_id = read.identifier(raw, "service")
+    return _service(read, raw, f"service '{service_id}'", checklist, municipalities)
+
+
+def raw_services(path: Path | str) -> list[dict[str, Any]]:
+    """Return the file's service entries as written, for the database to start from."""
+    return list(load_yaml(path)["services"])
+
+
 def load_catalogue(path: Path | str, checklist: Checklist) -> Catalogue:
     """Load the services catalogue and validate it against the checklist."""
     read = _CatalogueReader(path)

@@ -99,6 +99,14 @@ def _right_to_left(svg: str) -> str:
     return svg.replace("<svg ", '<svg direction="rtl" ', 1)
 
 
+def _titled(svg: str, title: str) -> str:
+    """Return the SVG as an image with this text alternative (unchanged without one)."""
+    if not title:
+        return svg
+    svg = svg.replace("<svg ", '<svg role="img" ', 1)
+    return re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(title)}</title>", svg, count=1)
+
+
 def _outline(angles: Sequence[float], scores: Sequence[int | None]) -> tuple[list[float], list[float]]:
     """Return the closed outline through the scored axes; an area without a score is passed by."""
     points = [(angle, score) for angle, score in zip(angles, scores, strict=True) if score is not None]
@@ -155,7 +163,32 @@ def radar_svg(
     svg = _inline_safe(buffer.getvalue())
     if rtl:
         svg = _right_to_left(svg)
-    if title:
-        svg = svg.replace("<svg ", '<svg role="img" ', 1)
-        svg = re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(title)}</title>", svg, count=1)
-    return svg
+    return _titled(svg, title)
+
+
+@lru_cache(maxsize=128)
+def bar_svg(labels: tuple[str, ...], values: tuple[int | None, ...], title: str = "", hidden_label: str = "<5") -> str:
+    """Draw a bar chart of counts (rounds per month, say) in the radar chart's style, as SVG markup.
+
+    A value of None is a count too small to show: it gets no bar, and `hidden_label` stands at
+    its foot instead, as in the table beside the chart.
+    """
+    if len(labels) != len(values):
+        raise ValueError("labels and values must be of the same length")
+    figure = Figure(figsize=(max(SIZE_INCHES, 0.45 * len(labels) + 1), 2.6))
+    axes = figure.add_subplot()
+    positions = range(len(labels))
+    heights = [value or 0 for value in values]
+    bars = axes.bar(positions, heights, color=FILL, edgecolor=INK, linewidth=1)
+    axes.bar_label(bars, labels=[hidden_label if v is None else str(v) for v in values], fontsize=8, color=INK)
+    axes.set_xticks(list(positions), labels, fontsize=8, color=INK, rotation=90 if len(labels) > 6 else 0)
+    axes.tick_params(axis="y", labelsize=8, colors=GRID)
+    axes.set_ylim(0, max([*heights, 5]) * 1.15)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        axes.spines[side].set_color(GRID)
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.05)
+    svg = _inline_safe(buffer.getvalue())
+    return _titled(svg, title)

@@ -1,9 +1,10 @@
-"""Commands for maintainers: `flask --app checklist catalogue check`, `... catalogue stale`,
-`... translations check`, `... translations content LANG` and `... purge-expired`."""
+"""Commands for maintainers: `flask --app checklist catalogue check|stale|seed|export`,
+`... coordinator add|remove|list`, `... translations check|content LANG` and `... purge-expired`."""
 
 from __future__ import annotations
 
 import datetime
+import sys
 from pathlib import Path
 
 import click
@@ -11,10 +12,11 @@ from babel.messages.pofile import read_po
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
+from . import catalogue_store, coordinators
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .content import ContentError
 from .content_translations import content_path, missing, notes_of, read_translations, template
-from .current import catalogue, checklist
+from .current import checklist, shipped_catalogue
 from .i18n import languages
 from .models import Round, db, utcnow
 
@@ -55,11 +57,83 @@ def stale_entries(path: Path | None, months: int) -> None:
             click.echo(f"    {address}")
 
 
+def catalogue_path() -> Path:
+    return Path(current_app.config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH))
+
+
+@catalogue_commands.command("seed")
+def seed_catalogue() -> None:
+    """Fill the database's catalogue from the catalogue file, once; later runs change nothing."""
+    added = catalogue_store.seed(catalogue_path())
+    if added:
+        click.echo(f"Added {added} entries from {catalogue_path().name} to the database.")
+    else:
+        click.echo("The database already holds the catalogue: nothing changed.")
+
+
+@catalogue_commands.command("export")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def export_catalogue(path: Path | None) -> None:
+    """Write the catalogue as the coordinators have kept it, as YAML: to PATH, else to the screen.
+
+    Review it with a diff against checklist/data/services.yaml and commit it there.
+    """
+    text = catalogue_store.export(catalogue_path())
+    if path is None:
+        click.echo(text, nl=False)
+    else:
+        path.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {path}.")
+
+
 def _load(path: Path) -> Catalogue:
     try:
         return load_catalogue(path, checklist())
     except ContentError as error:
         raise click.ClickException(str(error)) from error
+
+
+coordinator_commands = AppGroup("coordinator", help="Manage the coordinators' accounts.")
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def read_password() -> str:
+    """Ask twice on a terminal; read one line from a pipe (for scripts)."""
+    if interactive():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+@coordinator_commands.command("add")
+@click.argument("name")
+def add_coordinator(name: str) -> None:
+    """Add a coordinator; the password (at least 12 characters) is read from standard input."""
+    try:
+        coordinators.add(name, read_password())
+    except coordinators.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Added coordinator {name}.")
+
+
+@coordinator_commands.command("remove")
+@click.argument("name")
+def remove_coordinator(name: str) -> None:
+    """Remove a coordinator; a login in progress ends at once."""
+    try:
+        coordinators.remove(name)
+    except coordinators.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Removed coordinator {name}.")
+
+
+@coordinator_commands.command("list")
+def list_coordinators() -> None:
+    """List the coordinators' names."""
+    for name in coordinators.names():
+        click.echo(name)
 
 
 translation_commands = AppGroup("translations", help="See how complete each language is, and start a new one.")
@@ -89,7 +163,7 @@ def check_translations() -> None:
     incomplete_source = []
     for language in languages():
         messages = untranslated_messages(language.code)
-        texts = missing(checklist(), catalogue(), language.code)
+        texts = missing(checklist(), shipped_catalogue(), language.code)
         click.echo(
             f"{language.code} ({language.name}, {language.status}): "
             f"{len(messages)} interface messages and {len(texts)} content texts not translated"
@@ -110,10 +184,12 @@ def content_template(lang: str) -> None:
     Translations already in the file are kept; new texts are added empty.
     """
     path = content_path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"], lang)
-    existing = read_translations(path, checklist(), catalogue())
+    existing = read_translations(path, checklist(), shipped_catalogue())
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(template(checklist(), catalogue(), lang, existing, notes_of(path)), encoding="utf-8")
-    click.echo(f"{path}: {len(existing)} translated texts kept, {len(missing(checklist(), catalogue(), lang))} to do")
+    path.write_text(template(checklist(), shipped_catalogue(), lang, existing, notes_of(path)), encoding="utf-8")
+    click.echo(
+        f"{path}: {len(existing)} translated texts kept, {len(missing(checklist(), shipped_catalogue(), lang))} to do"
+    )
 
 
 @click.command("purge-expired")
@@ -128,4 +204,5 @@ def purge_expired() -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(catalogue_commands)
     app.cli.add_command(translation_commands)
+    app.cli.add_command(coordinator_commands)
     app.cli.add_command(purge_expired)

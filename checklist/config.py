@@ -47,6 +47,13 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_CODE_LOOKUPS = "10 per minute;50 per day"
     RATELIMIT_KEY_PREFIX = "checklist"
+    # Failed coordinator logins, per client address and per account name.
+    RATELIMIT_LOGINS_PER_ADDRESS = "10 per 15 minutes;50 per day"
+    RATELIMIT_LOGINS_PER_ACCOUNT = "10 per hour"
+    # A coordinator's login ends after this many hours without a page.
+    COORDINATOR_IDLE_HOURS = 8
+    # The coordinators' "to re-check" list: entries whose pages were read longer ago than this.
+    RECHECK_MONTHS = 12
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
     TRUSTED_PROXIES = 0
     PREFERRED_URL_SCHEME = "http"
@@ -84,6 +91,10 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "RATELIMIT_CODE_LOOKUPS": ("RATELIMIT_CODE_LOOKUPS", str),
     "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+    "RATELIMIT_LOGINS_PER_ADDRESS": ("RATELIMIT_LOGINS_PER_ADDRESS", str),
+    "RATELIMIT_LOGINS_PER_ACCOUNT": ("RATELIMIT_LOGINS_PER_ACCOUNT", str),
+    "COORDINATOR_IDLE_HOURS": ("COORDINATOR_IDLE_HOURS", float),
+    "RECHECK_MONTHS": ("RECHECK_MONTHS", int),
 }
 # The test environment reads its database from TEST_DATABASE_URL, never from DATABASE_URL.
 TEST_ENVIRONMENT = {**ENVIRONMENT, "DATABASE_URL": None, "TEST_DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str)}

@@ -5,7 +5,17 @@ from __future__ import annotations
 from functools import cache
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, Field, FieldList, Form, FormField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    Field,
+    FieldList,
+    Form,
+    FormField,
+    PasswordField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, Optional, StopValidation
 
 from . import messages
@@ -239,3 +249,15 @@ def next_steps_data(steps: list[NextStep]) -> dict:
             for s in steps[:MAX_NEXT_STEPS]
         ]
     }
+
+
+class LoginForm(FlaskForm):
+    """A coordinator's name and password."""
+
+    name = StringField(
+        filters=[strip], validators=[DataRequired(messages.ENTER_NAME), Length(max=64, message=messages.LOGIN_FAILED)]
+    )
+    # No password is this long; a longer one would only make the hash slow on purpose.
+    password = PasswordField(
+        validators=[DataRequired(messages.ENTER_PASSWORD), Length(max=1024, message=messages.LOGIN_FAILED)]
+    )

@@ -1,8 +1,9 @@
-"""The database: a round of answers, found by a random id held in the person's cookie.
+"""The database: rounds of answers, anonymous statistics, coordinators and the services catalogue.
 
-Each answer and each agreed next step is a row of its own, so two tabs (or a double tap) saving
-different parts of one round at the same moment never overwrite each other.
-No name, e-mail or other personal detail is ever stored.
+A round is found by a random id held in the person's cookie. Each answer and each agreed next
+step is a row of its own, so two tabs (or a double tap) saving different parts of one round at
+the same moment never overwrite each other. No client's name, e-mail or other personal detail is
+ever stored; a coordinator account holds a name and a password hash.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, SmallInteger, String, Text, event
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, SmallInteger, String, Text, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -52,6 +53,9 @@ class Round(db.Model):
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     previous_id: Mapped[str | None] = mapped_column(ForeignKey("rounds.id", ondelete="SET NULL"), index=True)
     share_code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    # The random key of the round's statistics record; it goes with the round, and after that
+    # nothing joins the record to anyone.
+    statistics_key: Mapped[str | None] = mapped_column(String(43))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
@@ -127,3 +131,103 @@ class NextStep(db.Model):
     @property
     def done(self) -> bool:
         return self.done_at is not None
+
+
+class StatisticsRecord(db.Model):
+    """A finished round as the coordinators' statistics see it: no id, code or text of the round.
+
+    Its key is random, so not even the order of the rows follows the order of the rounds.
+    """
+
+    __tablename__ = "statistics"
+
+    key: Mapped[str] = mapped_column(String(43), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)  # YYYY-MM
+    municipality: Mapped[str | None] = mapped_column(String(80))
+    employment_area: Mapped[str | None] = mapped_column(String(64), index=True)
+    finnish_level: Mapped[str | None] = mapped_column(String(8))
+    retake: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    scores: Mapped[list[StatisticsScore]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    low: Mapped[list[StatisticsLow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+
+class StatisticsScore(db.Model):
+    """One area's score in a statistics record, and its change since the previous round."""
+
+    __tablename__ = "statistics_scores"
+
+    key: Mapped[str] = mapped_column(ForeignKey("statistics.key", ondelete="CASCADE"), primary_key=True)
+    area_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    score: Mapped[int] = mapped_column(SmallInteger)
+    change: Mapped[int | None] = mapped_column(SmallInteger)
+
+
+class StatisticsLow(db.Model):
+    """A statement answered low ("Not true" or "A little true") in a statistics record."""
+
+    __tablename__ = "statistics_low"
+
+    key: Mapped[str] = mapped_column(ForeignKey("statistics.key", ondelete="CASCADE"), primary_key=True)
+    statement_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class Coordinator(db.Model):
+    """A coordinator's account: a name and a slow, salted password hash."""
+
+    __tablename__ = "coordinators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CoordinatorLogin(db.Model):
+    """A coordinator's signed-in browser. Held here, not only in the cookie, so that logging out,
+    inactivity and removing the account end it for certain."""
+
+    __tablename__ = "coordinator_logins"
+
+    token: Mapped[str] = mapped_column(String(43), primary_key=True)
+    coordinator_id: Mapped[int] = mapped_column(ForeignKey("coordinators.id", ondelete="CASCADE"), index=True)
+    last_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    coordinator: Mapped[Coordinator] = relationship(lazy="joined")
+
+
+class ServiceEntry(db.Model):
+    """A services-catalogue entry, as the mapping the catalogue file holds for it (checked by the
+    same validation); a retired entry stays for its history but is never suggested."""
+
+    __tablename__ = "services"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)  # the catalogue's order
+    entry: Mapped[dict] = mapped_column(JSON)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ServiceChange(db.Model):
+    """One change to a catalogue entry: who made it, when, and each field's value before and after."""
+
+    __tablename__ = "service_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    service_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The coordinator's name at the time: the history stays when an account is removed.
+    by: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))  # added, edited, checked, retired, restored
+    fields: Mapped[dict] = mapped_column(JSON, default=dict)  # {field: [before, after]}
+
+
+class CatalogueRevision(db.Model):
+    """A single row counting the catalogue's changes. Each worker compares it with the revision
+    it has built, once per request that shows services, and rebuilds when it has moved on."""
+
+    __tablename__ = "catalogue_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)

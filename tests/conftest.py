@@ -123,3 +123,24 @@ def client(app) -> CheckingClient:
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+COORDINATOR_NAME = "maija"
+COORDINATOR_PASSWORD = "a long enough password"
+
+
+def log_in_coordinator(client: CheckingClient, name: str = COORDINATOR_NAME, password: str = COORDINATOR_PASSWORD):
+    """Log a coordinator in through the login page; return the response."""
+    return client.post_form("/fi/coordinator/login", {"name": name, "password": password})
+
+
+@pytest.fixture
+def coordinator(app, client) -> CheckingClient:
+    """A client logged in as a coordinator."""
+    from checklist import coordinators
+
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    response = log_in_coordinator(client)
+    assert response.status_code == 302
+    return client

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 
-from .. import messages, next_steps
+from .. import messages, next_steps, statistics
 from ..attempts import client_address, code_lookups
 from ..current import catalogue, checklist
 from ..forms import LEVEL_FIELD, CodeForm, NextStepsForm, next_steps_data, paper_form_class
@@ -123,10 +123,13 @@ def close():
 def _render_session(found: Round, form: NextStepsForm):
     given = found.answers
     answers = [(area, [(s, given.get(s.id)) for s in area.statements]) for area in checklist().areas]
+    summary = summary_of(found)
+    # A round keyed in from paper is counted here: its client may never open the results.
+    statistics.record(found, summary, catalogue())
     return render_template(
         "counsellor/session.html",
         round=found,
-        summary=summary_of(found),
+        summary=summary,
         form=form,
         answers=answers,
         previous=previous_round(found),

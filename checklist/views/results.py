@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 
-from ..current import checklist, summaries
+from .. import statistics
+from ..current import catalogue, checklist, summaries
 from ..models import Round
 from ..next_steps import mark_done
 from ..rounds import (
@@ -38,7 +39,10 @@ def results():
     """Show the newest finished round: what the results say, chart, table, sharing, what to do next."""
     found = finished_round()
     ensure_share_code(found)
-    return _render("results/results.html", found, previous=previous_round(found))
+    summary = summary_of(found)
+    # The first view of the results counts the round; a changed profile or answers replace it.
+    statistics.record(found, summary, catalogue())
+    return render_template("results/results.html", round=found, summary=summary, previous=previous_round(found))
 
 
 @bp.get("/results/finnish-courses")

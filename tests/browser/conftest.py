@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from checklist import create_app
+from checklist import coordinators, create_app
 from checklist.models import db
 
+from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD
 from helpers import AREA_IDS, area_answers
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     with app.app_context():
         db.create_all()
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()

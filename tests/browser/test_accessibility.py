@@ -9,7 +9,8 @@ import pytest
 from checklist.content import LANGUAGE_AREA_ID
 
 from .conftest import NEXT, new_visit
-from helpers import LANGS, second_language_for
+from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD
+from helpers import CATALOGUE, LANGS, second_language_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -38,7 +39,26 @@ PAGE_TYPES = [
     "paper-entry",
     "privacy",
     "404",
+    "coordinator-login",
+    "coordinator-login-error",
+    "dashboard",
+    "services",
+    "service",
+    "service-form-errors",
+    "service-retire",
+    "recheck",
 ]
+SERVICE = CATALOGUE.services[0].id
+
+
+def log_in(visit: Visit, lang: str) -> None:
+    """Log in as the live server's coordinator, unless this page is logged in already."""
+    page = visit.page
+    page.goto(f"/{lang}/coordinator/")
+    if page.url.endswith("/login"):
+        page.fill("#name", COORDINATOR_NAME)
+        page.fill("#password", COORDINATOR_PASSWORD)
+        visit.submit("main form button.button")
 
 
 def reach(visit: Visit, lang: str, page_type: str) -> None:
@@ -56,6 +76,31 @@ def reach(visit: Visit, lang: str, page_type: str) -> None:
         page.goto(f"/{lang}/counsellor/paper")
     elif page_type == "404":
         assert page.goto(f"/{lang}/nowhere").status == 404
+    elif page_type.startswith("coordinator-login"):
+        page.context.clear_cookies()
+        page.goto(f"/{lang}/coordinator/login")
+        if page_type == "coordinator-login-error":
+            page.fill("#name", COORDINATOR_NAME)
+            visit.submit("main form button.button")
+            assert page.locator(".error-summary").count() == 1
+    elif page_type in ("dashboard", "services", "service", "service-form-errors", "service-retire", "recheck"):
+        visit.complete(lang)  # a round for the figures
+        log_in(visit, lang)
+        page.goto(
+            f"/{lang}/coordinator/"
+            + {
+                "dashboard": "",
+                "services": "services/",
+                "service": f"services/{SERVICE}",
+                "service-form-errors": f"services/{SERVICE}/edit",
+                "service-retire": f"services/{SERVICE}/retire",
+                "recheck": "services/recheck",
+            }[page_type]
+        )
+        if page_type == "service-form-errors":
+            page.fill("#url_fi", "http://example.org")
+            visit.submit("button[name='action'][value='save']")
+            assert page.locator(".error-summary").count() == 1
     elif page_type == "results":
         visit.complete(lang)
     elif page_type == "print":

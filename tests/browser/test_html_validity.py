@@ -16,7 +16,8 @@ import pytest
 
 from checklist.content import LANGUAGE_AREA_ID
 
-from helpers import AREA_IDS, LANGS, area_answers, second_language_for
+from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD
+from helpers import AREA_IDS, CATALOGUE, LANGS, area_answers, second_language_for
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +47,17 @@ PAGE_TYPES = {
     "privacy": 200,
     "404": 404,
     "no-round": 404,
+    "coordinator-login": 200,
+    "coordinator-login-error": 200,
+    "dashboard": 200,
+    "services": 200,
+    "services-search": 200,
+    "service": 200,
+    "service-new": 200,
+    "service-form-errors": 200,
+    "service-preview": 200,
+    "service-retire": 200,
+    "recheck": 200,
 }
 CSRF_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
 VALUE = re.compile(r'value="([^"]+)"')
@@ -126,6 +138,31 @@ def fetch_every_page_type(origin: str, folder: Path, lang: str) -> dict[str, int
     client.save("landing-during-retake", client.fetch(f"/{lang}/")[1])
     client.complete()
     client.save("results-second-round", client.fetch(f"/{lang}/results")[1])
+
+    client.save("coordinator-login", client.fetch(f"/{lang}/coordinator/login")[1])
+    client.save("coordinator-login-error", client.fetch(f"/{lang}/coordinator/login", {"name": "x"})[1])
+    client.fetch(f"/{lang}/coordinator/login", {"name": COORDINATOR_NAME, "password": COORDINATOR_PASSWORD})
+    client.save("dashboard", client.fetch(f"/{lang}/coordinator/")[1])
+    client.save("services", client.fetch(f"/{lang}/coordinator/services/")[1])
+    client.save("services-search", client.fetch(f"/{lang}/coordinator/services/?q=kurssi")[1])
+    service = CATALOGUE.services[0].id
+    client.save("service", client.fetch(f"/{lang}/coordinator/services/{service}")[1])
+    client.save("service-new", client.fetch(f"/{lang}/coordinator/services/new")[1])
+    form = client.fetch(f"/{lang}/coordinator/services/{service}/edit")[1]
+    fields = dict(re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', form))
+    fields.pop("csrf_token", None)
+    client.save(
+        "service-form-errors",
+        client.fetch(
+            f"/{lang}/coordinator/services/{service}/edit", {**fields, "action": "save", "url_fi": "http://x"}
+        )[1],
+    )
+    client.save(
+        "service-preview",
+        client.fetch(f"/{lang}/coordinator/services/{service}/edit", {**fields, "action": "preview"})[1],
+    )
+    client.save("service-retire", client.fetch(f"/{lang}/coordinator/services/{service}/retire")[1])
+    client.save("recheck", client.fetch(f"/{lang}/coordinator/services/recheck")[1])
     return client.statuses
 
 

@@ -1,0 +1,153 @@
+"""The coordinator's desk: a login, anonymous statistics and their CSV exports.
+
+Everything under /<lang>/coordinator/ needs a coordinator login, except the login page itself.
+No page here names or links a round or a share code: the statistics records hold neither.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask_babel import get_locale, gettext
+from markupsafe import Markup
+
+from .. import coordinators, messages, statistics
+from ..attempts import client_address, failed_logins
+from ..chart import bar_svg, radar_svg, with_id_suffix
+from ..current import checklist, shipped_catalogue
+from ..forms import LoginForm
+from ..i18n import language
+from ..statistics import NOT_GIVEN, AreaFigure, Count, Filters
+from ..templating import tr
+
+bp = Blueprint("coordinator", __name__, url_prefix="/<lang>/coordinator")
+
+
+def require_login():
+    """Send anyone not logged in as a coordinator to the login page (a before_request hook)."""
+    if request.endpoint != "coordinator.login" and coordinators.current() is None:
+        return redirect(url_for("coordinator.login"))
+    return None
+
+
+bp.before_request(require_login)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Log a coordinator in; failed attempts are limited per address and per account name."""
+    form = LoginForm()
+    if not form.validate_on_submit():
+        return render_template("coordinator/login.html", form=form, logged_out="logged-out" in request.args)
+    per_address, per_account = failed_logins()
+    address, name = client_address(), form.name.data.casefold()
+    if per_address.blocked(address) or per_account.blocked(name):
+        form.name.errors.append(str(messages.TOO_MANY_LOGINS))
+        return render_template("coordinator/login.html", form=form), 429
+    account = coordinators.authenticate(form.name.data, form.password.data)
+    if account is None:
+        per_address.failed(address)
+        per_account.failed(name)
+        form.name.errors.append(str(messages.LOGIN_FAILED))
+        return render_template("coordinator/login.html", form=form)
+    coordinators.log_in(account)
+    return redirect(url_for(".dashboard"))
+
+
+@bp.post("/logout")
+def logout():
+    coordinators.log_out()
+    return redirect(url_for(".login", **{"logged-out": 1}))
+
+
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# The employment-area filter's value for the records that gave no municipality.
+NO_AREA = "none"
+
+
+def filters() -> Filters:
+    """Read the filters from the query string; a value that is not one of the choices means all."""
+    args = request.args
+    area = args.get("area", "")
+    known = {a.id for a in shipped_catalogue().employment_areas}
+    return Filters(
+        month_from=args.get("from") if MONTH.match(args.get("from", "")) else None,
+        month_to=args.get("to") if MONTH.match(args.get("to", "")) else None,
+        employment_area=NOT_GIVEN if area == NO_AREA else area if area in known else None,
+    )
+
+
+def area_ids() -> list[str]:
+    return [area.id for area in checklist().areas]
+
+
+def mean_chart(means: list[AreaFigure]) -> Markup:
+    """The radar chart of the mean area scores; an area from too few rounds has an empty axis."""
+    areas = checklist().areas
+    hidden = str(Count(1))
+    labels = tuple(
+        tr(a.short) + ("" if f.mean is not None else f" ({hidden})") for a, f in zip(areas, means, strict=True)
+    )
+    description = gettext(
+        "Radar chart of the mean scores from 0 to 100: %(scores)s.",
+        scores=", ".join(
+            f"{tr(a.title)} {f.mean if f.mean is not None else hidden}" for a, f in zip(areas, means, strict=True)
+        ),
+    )
+    values = tuple(None if f.mean is None else round(f.mean) for f in means)
+    rtl = language(get_locale().language).is_rtl
+    return Markup(radar_svg(labels, values, None, description, rtl))
+
+
+def month_chart(per_month: list[tuple[str, Count]]) -> Markup:
+    """The bar chart of rounds per month, small counts shown as in the table."""
+    description = gettext(
+        "Bar chart of the rounds per month: %(months)s.",
+        months=", ".join(f"{month} {count}" for month, count in per_month),
+    )
+    values = tuple(None if c.hidden else c.value for _, c in per_month)
+    return Markup(with_id_suffix(bar_svg(tuple(m for m, _ in per_month), values, description), "-months"))
+
+
+@bp.get("/")
+def dashboard():
+    """The anonymous picture: rounds, places, mean scores, low statements, Finnish levels, retakes."""
+    chosen = filters()
+    figures = statistics.dashboard(chosen, area_ids())
+    return render_template(
+        "coordinator/dashboard.html",
+        figures=figures,
+        mean_chart=mean_chart(figures.means) if figures.rounds.value else None,
+        month_chart=month_chart(figures.per_month) if figures.per_month else None,
+        filters=chosen,
+        months=statistics.months(),
+        employment_areas=shipped_catalogue().employment_areas,
+        no_area=NO_AREA,
+        query=request.args.to_dict(),
+    )
+
+
+def csv_response(rows: list[list[str]], name: str) -> Response:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f"attachment; filename={name}"},
+    )
+
+
+@bp.get("/export.csv")
+def export():
+    """Rounds and mean area scores per month and municipality, small cells hidden."""
+    return csv_response(statistics.export_rows(filters(), area_ids()), "checklist-statistics.csv")
+
+
+@bp.get("/statements.csv")
+def export_statements():
+    """Per statement, how many rounds answered it low, and their share."""
+    statements = [(s.id, s.area_id) for s in checklist().statements()]
+    return csv_response(statistics.statement_rows(filters(), statements), "checklist-statements.csv")

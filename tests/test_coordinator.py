@@ -1,0 +1,198 @@
+"""Coordinator accounts: made from the command line, hashed, logged in and out, limited, expiring."""
+
+from datetime import timedelta
+
+import pytest
+
+from checklist import coordinators
+from checklist.models import Coordinator, CoordinatorLogin, db, utcnow
+
+from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD, log_in_coordinator, make_app, tear_down
+from pagecheck import NS, parse, text_of
+
+PASSWORD = "twelve chars or more"
+
+
+def error_text(response) -> str:
+    document = parse(response.get_data(as_text=True))
+    return text_of(document.find(f".//{NS}p[@class='error-message']"))
+
+
+def test_an_operator_adds_lists_and_removes_coordinators(app, runner):
+    # From a pipe the password is one line; a terminal would ask twice.
+    result = runner.invoke(args=["coordinator", "add", "maija"], input=PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    runner.invoke(args=["coordinator", "add", "aatu"], input=PASSWORD + "\n")
+    assert runner.invoke(args=["coordinator", "list"]).output.split() == ["aatu", "maija"]
+    assert runner.invoke(args=["coordinator", "remove", "aatu"]).exit_code == 0
+    assert runner.invoke(args=["coordinator", "list"]).output.split() == ["maija"]
+
+
+def test_a_terminal_asks_for_the_password_twice(app, runner, monkeypatch):
+    monkeypatch.setattr("checklist.cli.interactive", lambda: True)
+    result = runner.invoke(
+        args=["coordinator", "add", "maija"], input=f"{PASSWORD}\n{PASSWORD}x\n{PASSWORD}\n{PASSWORD}\n"
+    )
+    assert "Repeat for confirmation" in result.output and "do not match" in result.output
+    assert result.exit_code == 0 and "Added coordinator maija." in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "password", "problem"),
+    [
+        ("maija", "eleven char", "at least 12 characters"),
+        ("two words", PASSWORD, "without spaces"),
+    ],
+)
+def test_accounts_refuse_short_passwords_and_odd_names(app, runner, name, password, problem):
+    result = runner.invoke(args=["coordinator", "add", name], input=password + "\n")
+    assert result.exit_code == 1 and problem in result.output
+    assert runner.invoke(args=["coordinator", "list"]).output == ""
+
+
+def test_a_name_is_taken_once_and_removing_an_unknown_name_says_so(app, runner):
+    runner.invoke(args=["coordinator", "add", "maija"], input=PASSWORD + "\n")
+    assert "already" in runner.invoke(args=["coordinator", "add", "maija"], input=PASSWORD + "\n").output
+    assert "no coordinator called 'nobody'" in runner.invoke(args=["coordinator", "remove", "nobody"]).output
+
+
+def test_passwords_are_stored_as_slow_salted_hashes(app):
+    with app.app_context():
+        first = coordinators.add("maija", PASSWORD)
+        second = coordinators.add("aatu", PASSWORD)
+        assert first.password_hash.startswith("scrypt:") and PASSWORD not in first.password_hash
+        assert first.password_hash != second.password_hash  # salted
+        assert coordinators.authenticate("maija", PASSWORD) is first
+        assert coordinators.authenticate("maija", PASSWORD + "x") is None
+
+
+def test_logging_in_and_out(app, client):
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    assert client.get("/fi/coordinator/").location == "/fi/coordinator/login"
+    response = log_in_coordinator(client)
+    assert response.location == "/fi/coordinator/"
+    page = parse(client.get("/fi/coordinator/").get_data(as_text=True))
+    assert COORDINATOR_NAME in text_of(page.find(f".//{NS}span[@class='desk-nav__who']"))
+
+    response = client.post_form("/en/coordinator/logout")
+    assert response.location == "/en/coordinator/login?logged-out=1"
+    assert "You have logged out." in client.get(response.location).get_data(as_text=True)
+    assert client.get("/fi/coordinator/").location == "/fi/coordinator/login"
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(CoordinatorLogin)) == 0
+
+
+def test_a_wrong_name_and_a_wrong_password_get_the_same_message(app, client):
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    wrong_password = log_in_coordinator(client, password="not the password")
+    wrong_name = log_in_coordinator(client, name="nobody")
+    assert wrong_password.status_code == wrong_name.status_code == 200
+    assert error_text(wrong_password) == error_text(wrong_name) != ""
+    assert client.get("/fi/coordinator/").status_code == 302
+
+
+def test_an_empty_login_form_says_what_is_missing_in_the_page_language(client):
+    response = client.post_form("/en/coordinator/login", {"name": "", "password": ""})
+    assert "Enter your user name" in response.get_data(as_text=True)
+    assert "Enter your password" in response.get_data(as_text=True)
+
+
+def test_a_login_ends_after_the_configured_inactivity(app, client):
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    log_in_coordinator(client)
+    with app.app_context():
+        idle = timedelta(hours=app.config["COORDINATOR_IDLE_HOURS"])
+        assert idle == timedelta(hours=8)
+        db.session.execute(db.update(CoordinatorLogin).values(last_seen=utcnow() - idle + timedelta(minutes=5)))
+        db.session.commit()
+    assert client.get("/fi/coordinator/").status_code == 200  # still active: and now seen again
+    with app.app_context():
+        db.session.execute(db.update(CoordinatorLogin).values(last_seen=utcnow() - idle - timedelta(seconds=1)))
+        db.session.commit()
+    assert client.get("/fi/coordinator/").location == "/fi/coordinator/login"
+
+
+def test_removing_an_account_ends_its_logins(app, client, runner):
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    log_in_coordinator(client)
+    runner.invoke(args=["coordinator", "remove", COORDINATOR_NAME])
+    assert client.get("/fi/coordinator/").location == "/fi/coordinator/login"
+
+
+@pytest.fixture
+def limited(more_apps):
+    app = make_app(RATELIMIT_LOGINS_PER_ADDRESS="3 per hour", RATELIMIT_LOGINS_PER_ACCOUNT="5 per hour")
+    more_apps(app)
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    return app
+
+
+def test_failed_logins_are_limited_per_address(limited):
+    client = limited.test_client()
+    for _ in range(3):
+        assert log_in_coordinator(client, password="wrong password").status_code == 200
+    # Even the right password waits now: the address has used its tries.
+    response = log_in_coordinator(client)
+    assert response.status_code == 429
+    assert "Too many failed attempts" in client.post_form(
+        "/en/coordinator/login", {"name": COORDINATOR_NAME, "password": COORDINATOR_PASSWORD}
+    ).get_data(as_text=True)
+    elsewhere = limited.test_client().post(
+        "/fi/coordinator/login",
+        data={"name": COORDINATOR_NAME, "password": COORDINATOR_PASSWORD},
+        environ_base={"REMOTE_ADDR": "198.51.100.7"},
+    )
+    assert elsewhere.status_code == 302, "another address is not held up"
+
+
+def test_failed_logins_are_limited_per_account_from_any_address(limited):
+    for number in range(5):
+        client = limited.test_client()
+        address = {"REMOTE_ADDR": f"192.0.2.{number}"}
+        response = client.post(
+            "/fi/coordinator/login", data={"name": COORDINATOR_NAME, "password": "wrong"}, environ_base=address
+        )
+        assert response.status_code == 200
+    response = limited.test_client().post(
+        "/fi/coordinator/login",
+        data={"name": COORDINATOR_NAME.upper(), "password": COORDINATOR_PASSWORD},
+        environ_base={"REMOTE_ADDR": "198.51.100.7"},
+    )
+    assert response.status_code == 429
+
+
+@pytest.mark.csrf
+def test_the_login_form_needs_its_csrf_token(app, client):
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    response = client.post("/fi/coordinator/login", data={"name": COORDINATOR_NAME, "password": COORDINATOR_PASSWORD})
+    assert response.status_code == 400
+    assert (
+        client.post_form(
+            "/fi/coordinator/login", {"name": COORDINATOR_NAME, "password": COORDINATOR_PASSWORD}
+        ).status_code
+        == 302
+    )
+
+
+def test_clients_and_counsellors_need_no_account(client):
+    for page in ("/fi/", "/fi/counsellor", "/fi/privacy"):
+        assert client.get(page).status_code == 200
+
+
+def test_coordinator_logins_of_one_app_are_not_another_apps(more_apps):
+    # Logins live in each app's database, never in the process.
+    first, second = make_app(), make_app()
+    first_client, second_client = more_apps(first), more_apps(second)
+    with first.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    assert log_in_coordinator(first_client).status_code == 302
+    assert log_in_coordinator(second_client).status_code == 200
+    with second.app_context():
+        assert db.session.scalar(db.select(Coordinator)) is None
+    tear_down  # noqa: B018  (the fixture tears both down)

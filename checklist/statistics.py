@@ -6,8 +6,9 @@ round. It holds no round id, share code or text of the round. The live round hol
 random key, so its latest answers and profile replace the record; the key goes with the round,
 and from then on nothing joins the record to anyone. Records outlive the rounds.
 
-Every figure is computed in the database (GROUP BY), and any figure drawn from fewer than
-SMALLEST_SHOWN rounds is hidden before it leaves this module.
+Every figure is computed in the database (GROUP BY), each from one scan of one table: the score
+and low-statement rows carry their record's month and place, which is all the filters read. Any
+figure drawn from fewer than SMALLEST_SHOWN rounds is hidden before it leaves this module.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 
 from .catalogue import Catalogue
 from .models import Round, StatisticsLow, StatisticsRecord, StatisticsScore, db
@@ -93,6 +95,7 @@ def record(found: Round, summary: Summary, catalogue: Catalogue) -> None:
             return
         db.session.delete(existing)
         db.session.flush()
+    place = {"month": values.month, "employment_area": values.employment_area, "municipality": values.municipality}
     db.session.add(
         StatisticsRecord(
             key=found.statistics_key,
@@ -101,8 +104,8 @@ def record(found: Round, summary: Summary, catalogue: Catalogue) -> None:
             employment_area=values.employment_area,
             finnish_level=values.finnish_level,
             retake=values.retake,
-            scores=[StatisticsScore(area_id=a, score=s, change=c) for a, s, c in sorted(values.scores)],
-            low=[StatisticsLow(statement_id=s) for s in sorted(values.low)],
+            scores=[StatisticsScore(area_id=a, score=s, change=c, **place) for a, s, c in sorted(values.scores)],
+            low=[StatisticsLow(statement_id=s, **place) for s in sorted(values.low)],
         )
     )
     db.session.commit()
@@ -140,16 +143,17 @@ class Filters:
     month_to: str | None = None
     employment_area: str | None = None  # an id, or NOT_GIVEN for records without a place
 
-    def conditions(self) -> list[ColumnElement[bool]]:
+    def on(self, table: type[StatisticsRecord | StatisticsScore | StatisticsLow]) -> list[ColumnElement[bool]]:
+        """Return the conditions on a table's own month and employment area."""
         found: list[ColumnElement[bool]] = []
         if self.month_from:
-            found.append(StatisticsRecord.month >= self.month_from)
+            found.append(table.month >= self.month_from)
         if self.month_to:
-            found.append(StatisticsRecord.month <= self.month_to)
+            found.append(table.month <= self.month_to)
         if self.employment_area == NOT_GIVEN:
-            found.append(StatisticsRecord.employment_area.is_(None))
+            found.append(table.employment_area.is_(None))
         elif self.employment_area:
-            found.append(StatisticsRecord.employment_area == self.employment_area)
+            found.append(table.employment_area == self.employment_area)
         return found
 
 
@@ -172,85 +176,60 @@ class Dashboard:
     levels: list[tuple[str, Count]]  # Finnish level ("" when not given), rounds
 
 
-def _records(filters: Filters, *columns) -> Select:
-    return select(*columns).select_from(StatisticsRecord).where(*filters.conditions())
-
-
-def _joined(filters: Filters, table, *columns) -> Select:
-    """Select from a child table joined to its records, only when a filter needs the join."""
-    query = select(*columns)
-    conditions = filters.conditions()
-    if conditions:
-        query = query.join(StatisticsRecord, StatisticsRecord.key == table.key).where(and_(*conditions))
-    return query
-
-
-def _area_figures(rows: Iterable, area_ids: Sequence[str]) -> list[AreaFigure]:
-    found = {area_id: (total, count) for area_id, total, count in rows}
-    return [
-        AreaFigure(area_id, Count(found.get(area_id, (None, 0))[1]), mean(*found.get(area_id, (None, 0))))
-        for area_id in area_ids
-    ]
+def _totals(pairs: Iterable[tuple[Any, int]]) -> dict[Any, int]:
+    totals: dict[Any, int] = {}
+    for key, n in pairs:
+        totals[key] = totals.get(key, 0) + n
+    return totals
 
 
 def dashboard(filters: Filters, area_ids: Sequence[str], most_low: int = 10) -> Dashboard:
-    """Return every figure of the coordinators' dashboard, small ones hidden."""
-    session = db.session
-    count = func.count()
-    per_month = session.execute(
-        _records(filters, StatisticsRecord.month, count)
-        .group_by(StatisticsRecord.month)
-        .order_by(StatisticsRecord.month)
+    """Return every figure of the coordinators' dashboard, small ones hidden: three queries."""
+    r, s, low = StatisticsRecord, StatisticsScore, StatisticsLow
+    dimensions = (r.month, r.employment_area, r.municipality, r.finnish_level, r.retake)
+    groups = db.session.execute(select(*dimensions, func.count()).where(*filters.on(r)).group_by(*dimensions)).all()
+    total = sum(row[-1] for row in groups)
+    # A change exists only on a retake, so the retakes' figures come from the same scan.
+    areas = db.session.execute(
+        select(s.area_id, func.avg(s.score), func.count(), func.avg(s.change), func.count(s.change))
+        .where(*filters.on(s))
+        .group_by(s.area_id)
     ).all()
-    total = sum(n for _, n in per_month)
-    retakes = session.scalar(_records(filters, count).where(StatisticsRecord.retake.is_(True))) or 0
-    places = session.execute(
-        _records(filters, StatisticsRecord.employment_area, StatisticsRecord.municipality, count).group_by(
-            StatisticsRecord.employment_area, StatisticsRecord.municipality
-        )
-    ).all()
-    means = session.execute(
-        _joined(filters, StatisticsScore, StatisticsScore.area_id, func.avg(StatisticsScore.score), count).group_by(
-            StatisticsScore.area_id
-        )
-    ).all()
-    changes = session.execute(
-        select(StatisticsScore.area_id, func.avg(StatisticsScore.change), count)
-        .join(StatisticsRecord, StatisticsRecord.key == StatisticsScore.key)
-        .where(StatisticsRecord.retake.is_(True), StatisticsScore.change.is_not(None), *filters.conditions())
-        .group_by(StatisticsScore.area_id)
-    ).all()
-    low = session.execute(
-        _joined(filters, StatisticsLow, StatisticsLow.statement_id, count)
-        .group_by(StatisticsLow.statement_id)
-        .order_by(count.desc(), StatisticsLow.statement_id)
+    most = db.session.execute(
+        select(low.statement_id, func.count())
+        .where(*filters.on(low))
+        .group_by(low.statement_id)
+        .order_by(func.count().desc(), low.statement_id)
         .limit(most_low)
     ).all()
-    levels = session.execute(
-        _records(filters, StatisticsRecord.finnish_level, count).group_by(StatisticsRecord.finnish_level)
-    ).all()
+    scored = {area_id: (mean_score, n, mean_change, changes) for area_id, mean_score, n, mean_change, changes in areas}
+    places = _totals(((area or NOT_GIVEN, municipality or NOT_GIVEN), n) for _, area, municipality, _, _, n in groups)
     return Dashboard(
         rounds=Count(total),
-        retakes=Count(retakes),
-        per_month=[(month, Count(n)) for month, n in per_month],
+        retakes=Count(sum(n for *_, retake, n in groups if retake)),
+        per_month=sorted((month, Count(n)) for month, n in _totals((g[0], g[-1]) for g in groups).items()),
         per_place=sorted(
-            ((area or NOT_GIVEN, municipality or NOT_GIVEN, Count(n)) for area, municipality, n in places),
+            ((area, municipality, Count(n)) for (area, municipality), n in places.items()),
             key=lambda row: (row[0] == NOT_GIVEN, row[0], row[1] == NOT_GIVEN, row[1]),
         ),
-        means=_area_figures(means, area_ids),
-        changes=_area_figures(changes, area_ids),
+        means=[
+            AreaFigure(a, Count(scored.get(a, (None, 0))[1]), mean(*scored.get(a, (None, 0))[:2])) for a in area_ids
+        ],
+        changes=[
+            AreaFigure(a, Count(scored.get(a, (None, 0, None, 0))[3]), mean(*scored.get(a, (None, 0, None, 0))[2:]))
+            for a in area_ids
+        ],
         low=[
             (statement_id, Count(n), n / total if total >= SMALLEST_SHOWN and n >= SMALLEST_SHOWN else None)
-            for statement_id, n in low
+            for statement_id, n in most
         ],
-        levels=[(level or NOT_GIVEN, Count(n)) for level, n in levels],
+        levels=[(level or NOT_GIVEN, Count(n)) for level, n in _totals((g[3], g[-1]) for g in groups).items()],
     )
 
 
-def months(filters: Filters | None = None) -> list[str]:
+def months() -> list[str]:
     """Return the months that have records, oldest first."""
-    query = select(StatisticsRecord.month).distinct().order_by(StatisticsRecord.month)
-    return list(db.session.scalars(query.where(*(filters.conditions() if filters else ()))))
+    return list(db.session.scalars(select(StatisticsRecord.month).distinct().order_by(StatisticsRecord.month)))
 
 
 # Exports ----------------------------------------------------------------------------------------
@@ -263,13 +242,12 @@ def _number(value: float | None) -> str:
 def export_rows(filters: Filters, area_ids: Sequence[str]) -> list[list[str]]:
     """Return the rows of export.csv: month, employment area, municipality, rounds and the mean
     score of each area, one row per month and municipality, the header first."""
-    group = (StatisticsRecord.month, StatisticsRecord.employment_area, StatisticsRecord.municipality)
-    counts = db.session.execute(_records(filters, *group, func.count()).group_by(*group).order_by(*group)).all()
+    r, s = StatisticsRecord, StatisticsScore
+    group = (r.month, r.employment_area, r.municipality)
+    counts = db.session.execute(select(*group, func.count()).where(*filters.on(r)).group_by(*group).order_by(*group))
+    scored = (s.month, s.employment_area, s.municipality, s.area_id)
     means = db.session.execute(
-        select(*group, StatisticsScore.area_id, func.avg(StatisticsScore.score), func.count())
-        .join(StatisticsRecord, StatisticsRecord.key == StatisticsScore.key)
-        .where(*filters.conditions())
-        .group_by(*group, StatisticsScore.area_id)
+        select(*scored, func.avg(s.score), func.count()).where(*filters.on(s)).group_by(*scored)
     ).all()
     by_group = {(m, a, p, area_id): (total, n) for m, a, p, area_id, total, n in means}
     rows = [["month", "employment_area", "municipality", "rounds", *area_ids]]
@@ -293,12 +271,12 @@ def export_rows(filters: Filters, area_ids: Sequence[str]) -> list[list[str]]:
 def statement_rows(filters: Filters, statements: Sequence[tuple[str, str]]) -> list[list[str]]:
     """Return the rows of statements.csv: for each statement (id, area id), how many of the rounds
     answered it low and what share of the rounds that is, the header first."""
-    total = db.session.scalar(_records(filters, func.count())) or 0
+    total = db.session.scalar(select(func.count()).select_from(StatisticsRecord).where(*filters.on(StatisticsRecord)))
     low = dict(
         db.session.execute(
-            _joined(filters, StatisticsLow, StatisticsLow.statement_id, func.count()).group_by(
-                StatisticsLow.statement_id
-            )
+            select(StatisticsLow.statement_id, func.count())
+            .where(*filters.on(StatisticsLow))
+            .group_by(StatisticsLow.statement_id)
         ).all()
     )
     rows = [["statement", "area", "rounds", "answered_low", "share_low"]]

@@ -201,7 +201,7 @@ def test_aggregation_runs_in_the_database(app):
     with app.app_context():
         for key in ("a", "b", "c", "d", "e"):
             db.session.add(StatisticsRecord(key=key, month="2026-03", retake=False))
-            db.session.add(StatisticsScore(key=key, area_id="tools", score=ord(key) - ord("a")))
+            db.session.add(StatisticsScore(key=key, area_id="tools", score=ord(key) - ord("a"), month="2026-03"))
         db.session.commit()
         figures = statistics.dashboard(Filters(), AREA_IDS)
         tools = next(f for f in figures.means if f.area_id == "tools")

@@ -27,25 +27,40 @@ def upgrade():
         sa.Column("retake", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("key"),
     )
-    op.create_index("ix_statistics_month", "statistics", ["month"])
-    op.create_index("ix_statistics_employment_area", "statistics", ["employment_area"])
+    op.create_index(
+        "ix_statistics_groups", "statistics", ["month", "employment_area", "municipality", "finnish_level", "retake"]
+    )
     op.create_table(
         "statistics_scores",
         sa.Column("key", sa.String(length=43), nullable=False),
         sa.Column("area_id", sa.String(length=64), nullable=False),
         sa.Column("score", sa.SmallInteger(), nullable=False),
         sa.Column("change", sa.SmallInteger(), nullable=True),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("employment_area", sa.String(length=64), nullable=True),
+        sa.Column("municipality", sa.String(length=80), nullable=True),
         sa.ForeignKeyConstraint(["key"], ["statistics.key"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("key", "area_id"),
+    )
+    op.create_index(
+        "ix_statistics_scores_areas", "statistics_scores", ["area_id", "score", "change", "month", "employment_area"]
+    )
+    op.create_index(
+        "ix_statistics_scores_places",
+        "statistics_scores",
+        ["month", "employment_area", "municipality", "area_id", "score"],
     )
     op.create_table(
         "statistics_low",
         sa.Column("key", sa.String(length=43), nullable=False),
         sa.Column("statement_id", sa.String(length=64), nullable=False),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("employment_area", sa.String(length=64), nullable=True),
+        sa.Column("municipality", sa.String(length=80), nullable=True),
         sa.ForeignKeyConstraint(["key"], ["statistics.key"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("key", "statement_id"),
     )
-    op.create_index("ix_statistics_low_statement_id", "statistics_low", ["statement_id"])
+    op.create_index("ix_statistics_low_statements", "statistics_low", ["statement_id", "month", "employment_area"])
 
     op.create_table(
         "coordinators",

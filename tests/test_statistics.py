@@ -212,3 +212,14 @@ def test_the_privacy_notice_says_the_statistics_outlive_the_answers(client):
     text = client.get("/en/privacy").get_data(as_text=True)
     assert 'id="statistics"' in text
     assert "The record stays when your answers are deleted, by you or after 180 days." in text
+
+
+def test_last_month_is_one_click_away(app, coordinator):
+    finish(app)
+    document = parse(coordinator.get("/en/coordinator/?area=northern-central-finland").get_data(as_text=True))
+    links = {text_of(a): a.get("href") for a in document.iterfind(f".//{NS}p[@class='filters__quick']/{NS}a")}
+    this_month = utcnow().strftime("%Y-%m")
+    last_month = (utcnow().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    assert f"from={last_month}" in links["Last month"] and f"to={last_month}" in links["Last month"]
+    assert "area=northern-central-finland" in links["Last month"]
+    assert f"from={this_month}" in links["This month"]

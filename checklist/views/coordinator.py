@@ -7,6 +7,7 @@ No page here names or links a round or a share code: the statistics records hold
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 
@@ -112,6 +113,13 @@ def month_chart(per_month: list[tuple[str, Count]]) -> Markup:
     return Markup(with_id_suffix(bar_svg(tuple(m for m, _ in per_month), values, description), "-months"))
 
 
+def recent_months() -> list[tuple[str, str]]:
+    """Return this month and the one before it, as (YYYY-MM, label), for one-click filters."""
+    today = datetime.date.today()
+    last = today.replace(day=1) - datetime.timedelta(days=1)
+    return [(today.strftime("%Y-%m"), gettext("This month")), (last.strftime("%Y-%m"), gettext("Last month"))]
+
+
 @bp.get("/")
 def dashboard():
     """The anonymous picture: rounds, places, mean scores, low statements, Finnish levels, retakes."""
@@ -124,6 +132,7 @@ def dashboard():
         month_chart=month_chart(figures.per_month) if figures.per_month else None,
         filters=chosen,
         months=statistics.months(),
+        recent=recent_months(),
         employment_areas=shipped_catalogue().employment_areas,
         no_area=NO_AREA,
         query=request.args.to_dict(),

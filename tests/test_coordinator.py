@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 
 from checklist import coordinators
-from checklist.models import Coordinator, CoordinatorLogin, db, utcnow
+from checklist.models import CoordinatorLogin, db, utcnow
 
-from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD, log_in_coordinator, make_app, tear_down
+from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD, log_in_coordinator, make_app
 from pagecheck import NS, parse, text_of
 
 PASSWORD = "twelve chars or more"
@@ -183,16 +183,3 @@ def test_the_login_form_needs_its_csrf_token(app, client):
 def test_clients_and_counsellors_need_no_account(client):
     for page in ("/fi/", "/fi/counsellor", "/fi/privacy"):
         assert client.get(page).status_code == 200
-
-
-def test_coordinator_logins_of_one_app_are_not_another_apps(more_apps):
-    # Logins live in each app's database, never in the process.
-    first, second = make_app(), make_app()
-    first_client, second_client = more_apps(first), more_apps(second)
-    with first.app_context():
-        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
-    assert log_in_coordinator(first_client).status_code == 302
-    assert log_in_coordinator(second_client).status_code == 200
-    with second.app_context():
-        assert db.session.scalar(db.select(Coordinator)) is None
-    tear_down  # noqa: B018  (the fixture tears both down)

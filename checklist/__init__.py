@@ -34,10 +34,15 @@ def shipped_folder(name: str) -> Path:
     return installed if installed.is_dir() else PACKAGE.parent / name
 
 
+def catalogue_path(config: Mapping[str, Any]) -> Path:
+    """Return the catalogue file: CATALOGUE_PATH, else the shipped one."""
+    return Path(config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH))
+
+
 def load_content(config: Mapping[str, Any]) -> tuple[Checklist, Catalogue]:
     """Load and validate the checklist, the catalogue and each configured language's content file."""
     checklist = load_checklist(config.get("CHECKLIST_PATH", DEFAULT_CHECKLIST_PATH))
-    catalogue = load_catalogue(config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH), checklist)
+    catalogue = load_catalogue(catalogue_path(config), checklist)
     translations = config.get("BABEL_TRANSLATION_DIRECTORIES", shipped_folder("translations"))
     translated = tuple(language.code for language in parse_languages(config["LANGUAGES"]).translated)
     return load_content_translations(translations, translated, checklist, catalogue)
@@ -75,7 +80,7 @@ def create_app(
     if checklist is None or catalogue is None:
         checklist, catalogue = load_content(app.config)
     app.extensions["checklist"], app.extensions["catalogue"] = checklist, catalogue
-    app.extensions["catalogue_store"] = CatalogueStore(checklist, catalogue)
+    app.extensions["catalogue_store"] = CatalogueStore(checklist, catalogue, catalogue_path(app.config))
 
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]

@@ -67,9 +67,10 @@ def with_file_translations(service: Service, shipped: Service | None) -> Service
 class CatalogueStore:
     """The running app's catalogue, rebuilt from the database whenever its revision moves on."""
 
-    def __init__(self, checklist: Checklist, shipped: Catalogue) -> None:
+    def __init__(self, checklist: Checklist, shipped: Catalogue, path: Path | str) -> None:
         self.checklist = checklist
         self.shipped = shipped  # the file's catalogue, with its translations
+        self.path = Path(path)  # the file: it seeds the database, and an export keeps its places
         self._lock = threading.Lock()
         self._built: tuple[int | None, Catalogue, Summaries] = (None, shipped, Summaries(checklist, shipped))
 
@@ -127,11 +128,11 @@ def seeded() -> bool:
     return db.session.get(CatalogueRevision, REVISION_ROW) is not None
 
 
-def seed(path: Path | str) -> int:
+def seed() -> int:
     """Fill an empty catalogue from the file; return how many entries were added (0 if seeded)."""
     if seeded():
         return 0
-    entries = raw_services(path)
+    entries = raw_services(store().path)
     now = utcnow()
     for position, raw in enumerate(entries):
         db.session.add(ServiceEntry(id=raw["id"], position=position, entry=stored(raw), updated_at=now))
@@ -203,9 +204,9 @@ def _record(found: ServiceEntry, change: ServiceChange) -> ServiceChange:
     return change
 
 
-def export(path: Path | str) -> str:
+def export() -> str:
     """Return the catalogue file as YAML: the file's employment areas and municipalities, and the
     entries the database holds now (retired ones left out), for review and versioning."""
-    root = load_yaml(path)
+    root = load_yaml(store().path)
     root["services"] = [loaded(entry.entry) for entry in live_entries()]
     return yaml.safe_dump(root, allow_unicode=True, sort_keys=False, width=100)

@@ -99,6 +99,13 @@ def _right_to_left(svg: str) -> str:
     return svg.replace("<svg ", '<svg direction="rtl" ', 1)
 
 
+def _rendered(figure: Figure) -> str:
+    """Return the figure as SVG markup that is safe to inline (see _inline_safe)."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.05)
+    return _inline_safe(buffer.getvalue())
+
+
 def _titled(svg: str, title: str) -> str:
     """Return the SVG as an image with this text alternative (unchanged without one)."""
     if not title:
@@ -158,16 +165,14 @@ def radar_svg(
     axes.fill(*outline, color=FILL, alpha=0.3, linewidth=0)
     axes.plot(*outline, color=INK, linewidth=2, marker="o", markersize=4)
     figure.subplots_adjust(left=0.15, right=0.85, top=0.85, bottom=0.15)
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.05)
-    svg = _inline_safe(buffer.getvalue())
+    svg = _rendered(figure)
     if rtl:
         svg = _right_to_left(svg)
     return _titled(svg, title)
 
 
 @lru_cache(maxsize=128)
-def bar_svg(labels: tuple[str, ...], values: tuple[int | None, ...], title: str = "", hidden_label: str = "<5") -> str:
+def bar_svg(labels: tuple[str, ...], values: tuple[int | None, ...], hidden_label: str, title: str = "") -> str:
     """Draw a bar chart of counts (rounds per month, say) in the radar chart's style, as SVG markup.
 
     A value of None is a count too small to show: it gets no bar, and `hidden_label` stands at
@@ -188,7 +193,4 @@ def bar_svg(labels: tuple[str, ...], values: tuple[int | None, ...], title: str 
         axes.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         axes.spines[side].set_color(GRID)
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.05)
-    svg = _inline_safe(buffer.getvalue())
-    return _titled(svg, title)
+    return _titled(_rendered(figure), title)

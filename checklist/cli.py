@@ -57,16 +57,12 @@ def stale_entries(path: Path | None, months: int) -> None:
             click.echo(f"    {address}")
 
 
-def catalogue_path() -> Path:
-    return Path(current_app.config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH))
-
-
 @catalogue_commands.command("seed")
 def seed_catalogue() -> None:
     """Fill the database's catalogue from the catalogue file, once; later runs change nothing."""
-    added = catalogue_store.seed(catalogue_path())
+    added = catalogue_store.seed()
     if added:
-        click.echo(f"Added {added} entries from {catalogue_path().name} to the database.")
+        click.echo(f"Added {added} entries from {catalogue_store.store().path.name} to the database.")
     else:
         click.echo("The database already holds the catalogue: nothing changed.")
 
@@ -78,7 +74,7 @@ def export_catalogue(path: Path | None) -> None:
 
     Review it with a diff against checklist/data/services.yaml and commit it there.
     """
-    text = catalogue_store.export(catalogue_path())
+    text = catalogue_store.export()
     if path is None:
         click.echo(text, nl=False)
     else:

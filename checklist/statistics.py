@@ -26,6 +26,7 @@ from .summary import Summary
 
 # A figure drawn from fewer rounds than this shows as "<5", and its means stay blank.
 SMALLEST_SHOWN = 5
+HIDDEN = f"<{SMALLEST_SHOWN}"  # what stands for such a figure
 NOT_GIVEN = ""  # the municipality or employment area of a record that gave none
 
 
@@ -125,7 +126,7 @@ class Count:
         return 0 < self.value < SMALLEST_SHOWN
 
     def __str__(self) -> str:
-        return f"<{SMALLEST_SHOWN}" if self.hidden else str(self.value)
+        return HIDDEN if self.hidden else str(self.value)
 
 
 def mean(total: float | None, count: int) -> float | None:
@@ -183,6 +184,10 @@ def _totals(pairs: Iterable[tuple[Any, int]]) -> dict[Any, int]:
     return totals
 
 
+def _area_figure(area_id: str, total: float | None, count: int) -> AreaFigure:
+    return AreaFigure(area_id, Count(count), mean(total, count))
+
+
 def dashboard(filters: Filters, area_ids: Sequence[str], most_low: int = 10) -> Dashboard:
     """Return every figure of the coordinators' dashboard, small ones hidden: three queries."""
     r, s, low = StatisticsRecord, StatisticsScore, StatisticsLow
@@ -202,7 +207,8 @@ def dashboard(filters: Filters, area_ids: Sequence[str], most_low: int = 10) -> 
         .order_by(func.count().desc(), low.statement_id)
         .limit(most_low)
     ).all()
-    scored = {area_id: (mean_score, n, mean_change, changes) for area_id, mean_score, n, mean_change, changes in areas}
+    unscored = (None, 0, None, 0)
+    scored = {area_id: figures for area_id, *figures in areas}
     places = _totals(((area or NOT_GIVEN, municipality or NOT_GIVEN), n) for _, area, municipality, _, _, n in groups)
     return Dashboard(
         rounds=Count(total),
@@ -212,13 +218,8 @@ def dashboard(filters: Filters, area_ids: Sequence[str], most_low: int = 10) -> 
             ((area, municipality, Count(n)) for (area, municipality), n in places.items()),
             key=lambda row: (row[0] == NOT_GIVEN, row[0], row[1] == NOT_GIVEN, row[1]),
         ),
-        means=[
-            AreaFigure(a, Count(scored.get(a, (None, 0))[1]), mean(*scored.get(a, (None, 0))[:2])) for a in area_ids
-        ],
-        changes=[
-            AreaFigure(a, Count(scored.get(a, (None, 0, None, 0))[3]), mean(*scored.get(a, (None, 0, None, 0))[2:]))
-            for a in area_ids
-        ],
+        means=[_area_figure(a, *scored.get(a, unscored)[:2]) for a in area_ids],
+        changes=[_area_figure(a, *scored.get(a, unscored)[2:]) for a in area_ids],
         low=[
             (statement_id, Count(n), n / total if total >= SMALLEST_SHOWN and n >= SMALLEST_SHOWN else None)
             for statement_id, n in most

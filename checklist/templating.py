@@ -212,8 +212,16 @@ def radar_chart(results: Sequence[AreaResult], previous: Sequence[AreaResult] | 
     # An area without a score says so under its name: the chart leaves its axis empty.
     labels = tuple(tr(r.area.short) + ("" if r.score is not None else f" ({score_text(r)})") for r in results)
     previous_scores = scores(previous) if previous else None
-    rtl = language(get_locale().language).is_rtl
-    svg = radar_svg(labels, scores(results), previous_scores, chart_description(results), rtl)
+    return inline_chart(radar_svg(labels, scores(results), previous_scores, chart_description(results), page_is_rtl()))
+
+
+def page_is_rtl() -> bool:
+    """Return whether the language being rendered reads right to left."""
+    return language(get_locale().language).is_rtl
+
+
+def inline_chart(svg: str) -> Markup:
+    """Return a chart's SVG for the page; from the second chart on a page, with ids of its own."""
     g.charts_drawn = g.get("charts_drawn", 0) + 1
     if g.charts_drawn > 1:
         svg = with_id_suffix(svg, f"-{g.charts_drawn}")

@@ -12,17 +12,16 @@ import io
 import re
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext
+from flask_babel import gettext
 from markupsafe import Markup
 
 from .. import coordinators, messages, statistics
 from ..attempts import client_address, failed_logins
-from ..chart import bar_svg, radar_svg, with_id_suffix
+from ..chart import bar_svg, radar_svg
 from ..current import checklist, shipped_catalogue
 from ..forms import LoginForm
-from ..i18n import language
-from ..statistics import NOT_GIVEN, AreaFigure, Count, Filters
-from ..templating import tr
+from ..statistics import HIDDEN, NOT_GIVEN, SMALLEST_SHOWN, AreaFigure, Count, Filters
+from ..templating import inline_chart, page_is_rtl, tr
 
 bp = Blueprint("coordinator", __name__, url_prefix="/<lang>/coordinator")
 
@@ -88,19 +87,17 @@ def area_ids() -> list[str]:
 def mean_chart(means: list[AreaFigure]) -> Markup:
     """The radar chart of the mean area scores; an area from too few rounds has an empty axis."""
     areas = checklist().areas
-    hidden = str(Count(1))
     labels = tuple(
-        tr(a.short) + ("" if f.mean is not None else f" ({hidden})") for a, f in zip(areas, means, strict=True)
+        tr(a.short) + ("" if f.mean is not None else f" ({HIDDEN})") for a, f in zip(areas, means, strict=True)
     )
     description = gettext(
         "Radar chart of the mean scores from 0 to 100: %(scores)s.",
         scores=", ".join(
-            f"{tr(a.title)} {f.mean if f.mean is not None else hidden}" for a, f in zip(areas, means, strict=True)
+            f"{tr(a.title)} {f.mean if f.mean is not None else HIDDEN}" for a, f in zip(areas, means, strict=True)
         ),
     )
     values = tuple(None if f.mean is None else round(f.mean) for f in means)
-    rtl = language(get_locale().language).is_rtl
-    return Markup(radar_svg(labels, values, None, description, rtl))
+    return inline_chart(radar_svg(labels, values, None, description, page_is_rtl()))
 
 
 def month_chart(per_month: list[tuple[str, Count]]) -> Markup:
@@ -110,7 +107,7 @@ def month_chart(per_month: list[tuple[str, Count]]) -> Markup:
         months=", ".join(f"{month} {count}" for month, count in per_month),
     )
     values = tuple(None if c.hidden else c.value for _, c in per_month)
-    return Markup(with_id_suffix(bar_svg(tuple(m for m, _ in per_month), values, description), "-months"))
+    return inline_chart(bar_svg(tuple(m for m, _ in per_month), values, HIDDEN, description))
 
 
 def recent_months() -> list[tuple[str, str]]:
@@ -135,6 +132,8 @@ def dashboard():
         recent=recent_months(),
         employment_areas=shipped_catalogue().employment_areas,
         no_area=NO_AREA,
+        smallest_shown=SMALLEST_SHOWN,
+        hidden=HIDDEN,
         query=request.args.to_dict(),
     )
 

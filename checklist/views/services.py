@@ -7,7 +7,6 @@ what, and moves the catalogue's revision on, so the next client's results show i
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
@@ -17,7 +16,7 @@ from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 
 from .. import catalogue_store, coordinators
-from ..catalogue import DEFAULT_CATALOGUE_PATH, KINDS, LEVELLED_KINDS, Service, months_before
+from ..catalogue import KINDS, LEVELLED_KINDS, Service, months_before
 from ..content import ContentError
 from ..current import checklist, shipped_catalogue
 from ..matching import AREA, FREE, NATIONAL, ONLINE, Reason, Suggestion
@@ -70,7 +69,7 @@ def prepare() -> None:
         request.max_content_length = request.max_form_memory_size = MAX_FORM_BYTES
     if not catalogue_store.seeded():
         try:
-            catalogue_store.seed(Path(current_app.config.get("CATALOGUE_PATH", DEFAULT_CATALOGUE_PATH)))
+            catalogue_store.seed()
         except IntegrityError:  # another worker seeded it at the same moment
             db.session.rollback()
 

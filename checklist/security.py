@@ -18,7 +18,10 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "Referrer-Policy": "no-referrer",
+    # same-origin: our own pages get the Referer that Flask-WTF's HTTPS check of a form needs
+    # (it refuses a POST without one), and no other site ever learns which page, or even that
+    # this service, was open: strict-origin would tell every linked site the origin.
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from checklist import create_app
@@ -6,6 +8,7 @@ from checklist.config import check_production
 from helpers import complete
 from pagecheck import NS, parse
 
+CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 PAGES = ["/fi/", "/en/privacy", "/fi/area/tools", "/en/nowhere", "/static/style.css", "/"]
 
 
@@ -16,7 +19,7 @@ def test_every_response_carries_the_security_headers(client, path):
     csp = headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
-    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Referrer-Policy"] == "same-origin"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
     assert "Strict-Transport-Security" not in headers
@@ -59,3 +62,32 @@ def test_no_page_loads_anything_from_another_origin(client):
         resources += [e.get("action") for e in document.iter(f"{NS}form") if e.get("action")]
         assert resources, path
         assert all(r.startswith("/") and not r.startswith("//") for r in resources), resources
+
+
+def referer_a_browser_sends(policy: str, page: str) -> dict[str, str]:
+    """Return the Referer header a browser sends when a page of ours posts a form to our own origin,
+    under the page's Referrer-Policy (the Referrer Policy spec, same-origin requests only)."""
+    if policy == "no-referrer":
+        return {}
+    if policy in ("origin", "strict-origin"):
+        return {"Referer": page.split("/", 3)[0] + "//" + page.split("/", 3)[2] + "/"}
+    return {"Referer": page}
+
+
+@pytest.mark.csrf
+def test_a_browser_can_send_a_form_over_https(client):
+    """Flask-WTF refuses a POST over HTTPS without a Referer from this site: the page's policy must
+    let the browser send one to our own origin."""
+    landing = client.get("/fi/", base_url="https://localhost")
+    token = CSRF_FIELD.search(landing.get_data(as_text=True)).group(1)
+    referer = referer_a_browser_sends(landing.headers["Referrer-Policy"], "https://localhost/fi/")
+    started = client.post("/fi/start", data={"csrf_token": token}, base_url="https://localhost", headers=referer)
+    assert started.status_code == 302, started.status_code
+    # And a form that names another site is still refused.
+    forged = client.post(
+        "/fi/start",
+        data={"csrf_token": token},
+        base_url="https://localhost",
+        headers={"Referer": "https://evil.example/"},
+    )
+    assert forged.status_code == 400

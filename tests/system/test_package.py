@@ -1,17 +1,19 @@
 """The deployment section of the README, run as an operator would: build the wheel, install it in
 a new virtual environment outside the checkout, migrate a PostgreSQL database in production mode
-and serve with gunicorn; then a person completes a round in Finnish and in English, with styles."""
+and serve with gunicorn over HTTPS (a throwaway self-signed certificate); then real people in
+Chromium, with nothing added by hand that a browser would not send: a client completes a round in
+Finnish, English and Arabic, a counsellor opens it with its share code, a coordinator logs in."""
 
 from __future__ import annotations
 
-import http.client
 import re
 import subprocess
-import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from checklist.forms import LEVEL_FIELD
 
 from helpers import CHECKLIST
 from serving import free_port, reachable, stop, wait_until_serving
@@ -24,6 +26,15 @@ DATABASE = "checklist_package_test"
 README_SERVER_FOLDER = "/srv/checklist"
 README_DATABASE_URL = "postgresql+psycopg://checklist@127.0.0.1:5432/checklist"
 README_ADDRESS = "127.0.0.1:8000"
+COORDINATOR = "maija"
+COORDINATOR_PASSWORD = "a long enough password for the desk"
+
+try:
+    from playwright.sync_api import Browser, Page, sync_playwright
+except ImportError:  # pragma: no cover - the test extras install it
+    pytest.skip("playwright is not installed", allow_module_level=True)
+
+from browser.conftest import CHROMIUM, LAUNCH_ARGS, PHONE, TIMEOUT_MS  # noqa: E402
 
 
 def deployment_script() -> str:
@@ -58,11 +69,40 @@ def served(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     for named in (README_SERVER_FOLDER, README_DATABASE_URL, README_ADDRESS):
         assert named in script, f"the README's deployment section no longer names {named}"
     port = free_port()
+    # A throwaway certificate: the browser reaches the app over real TLS, as it does the city's proxy.
+    certificate, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+        ],
+        check=True,
+        capture_output=True,
+    )
     script = (
         script.replace(README_DATABASE_URL, database)
         .replace(README_SERVER_FOLDER, str(tmp_path / "server"))
         .replace(README_ADDRESS, f"127.0.0.1:{port}")
-        .replace("bin/gunicorn", "exec bin/gunicorn")
+        # The README's section on the desk: an operator adds a coordinator account.
+        .replace(
+            "bin/gunicorn",
+            f"echo '{COORDINATOR_PASSWORD}' | bin/flask --app checklist coordinator add {COORDINATOR}\n"
+            f"exec bin/gunicorn --certfile {certificate} --keyfile {key}",
+        )
     )
     log = tmp_path / "deployment.log"
     with log.open("w") as output:
@@ -85,78 +125,77 @@ def served(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         stop(process)
 
 
-class BrowserBehindProxy:
-    """A person's browser reaching the app through the HTTPS proxy: the proxy sets the forwarded
-    headers, and the browser keeps the Secure session cookie."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.cookies: dict[str, str] = {}
-
-    def request(self, method: str, path: str, form: dict[str, str] | None = None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            # Over HTTPS, the CSRF check also wants the form to come from the same site.
-            headers["Referer"] = f"https://127.0.0.1:{self.port}{path}"
-        connection.request(method, path, body, headers)
-        response = connection.getresponse()
-        for cookie in response.headers.get_all("Set-Cookie") or []:
-            assert "Secure" in cookie and "HttpOnly" in cookie, cookie
-            name, value = cookie.split(";", 1)[0].split("=", 1)
-            self.cookies[name] = value
-        text = response.read().decode()
-        connection.close()
-        return response.status, response.headers, text
-
-    def get(self, path: str) -> str:
-        status, _, text = self.request("GET", path)
-        assert status == 200, (path, status)
-        return text
-
-    def submit(self, path: str, page: str, fields: dict[str, str]) -> str:
-        """Post a form of the page with its CSRF token, as the browser does; return where it leads."""
-        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-        status, headers, _ = self.request("POST", path, {"csrf_token": token, **fields})
-        assert status in (302, 303), (path, status)
-        location = headers["Location"]
-        return urllib.parse.urlsplit(location).path
+def answer_lowest(page: Page) -> None:
+    """Tick the lowest answer of every statement on an area page, as a person would, and Finnish
+    level A1 where the page asks it; then press Next."""
+    names = page.eval_on_selector_all(
+        "#answers input[type=radio]", "inputs => [...new Set(inputs.map(input => input.name))]"
+    )
+    for name in names:
+        choice = (
+            f'#answers input[name="{name}"][value="A1"]' if name == LEVEL_FIELD else f'#answers input[name="{name}"]'
+        )
+        page.locator(choice).first.check()
+    with page.expect_navigation():
+        page.locator("#answers button[name=action][value=next]").click()
 
 
-def answer_lowest(page: str) -> dict[str, str]:
-    """Answer every statement of an area page with its first (lowest) answer, and Finnish level A2."""
-    fields: dict[str, str] = {}
-    for tag in re.findall(r"<input[^>]*>", page):
-        if 'type="radio"' in tag:
-            name = re.search(r'name="([^"]+)"', tag).group(1)
-            value = re.search(r'value="([^"]+)"', tag).group(1)
-            if name not in fields or value == "A2":
-                fields[name] = value
-    return fields
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not installed at {CHROMIUM}: the deployment test needs a real browser")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+def phone(browser: Browser, origin: str) -> Page:
+    """A new browser context that trusts the throwaway certificate, as a person's phone would after
+    the city's real one; nothing else is set by hand."""
+    context = browser.new_context(base_url=origin, ignore_https_errors=True, **PHONE)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
 
 
 @pytest.mark.parametrize(("lang", "level_word"), [("fi", "Aloita tästä"), ("en", "Start here"), ("ar", "ابدأ من هنا")])
-def test_the_installed_package_serves_a_whole_round(served, lang, level_word):
-    browser = BrowserBehindProxy(served)
-    landing = browser.get(f"/{lang}/")
-    path = browser.submit(f"/{lang}/start", landing, {})
+def test_a_client_and_a_counsellor_use_the_deployed_app_over_https(served, browser, lang, level_word):
+    origin = f"https://127.0.0.1:{served}"
+    client = phone(browser, origin)
+    client.goto(f"/{lang}/")
+    with client.expect_navigation():
+        client.locator('form[action$="/start"] button').click()
     areas = 0
-    while path.startswith(f"/{lang}/area/"):
-        page = browser.get(path)
-        path = browser.submit(path, page, {**answer_lowest(page), "action": "next"})
+    while f"/{lang}/area/" in client.url:
+        answer_lowest(client)
         areas += 1
     assert areas == 6
-    results = browser.get(f"/{lang}/results")
-    assert f'<html lang="{lang}"' in results
-    assert "<svg" in results and level_word in results  # the chart, and the compiled translations
-    first = CHECKLIST.areas[0]
-    assert first.title(lang) in results  # the content, in its language (the content file is installed)
-    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', results).group(1)
-    status, headers, css = browser.request("GET", stylesheet)
-    assert status == 200 and headers["Content-Type"].startswith("text/css")
-    assert "@media" in css
+    if client.url.endswith("/profile"):
+        with client.expect_navigation():
+            client.locator("main form[method=post] button").click()
+    assert client.url == f"{origin}/{lang}/results"
+    assert client.get_attribute("html", "lang") == lang
+    assert client.locator("svg").count() and level_word in client.content()  # chart and compiled translations
+    assert CHECKLIST.areas[0].title(lang) in client.content()  # the installed content file
+    assert client.evaluate("getComputedStyle(document.body).display") == "block"  # the stylesheet loaded
+    cookies = client.context.cookies()
+    assert cookies and all(cookie["secure"] and cookie["httpOnly"] for cookie in cookies)
+    code = client.locator(".share__code .code").inner_text()
+
+    counsellor = phone(browser, origin)
+    counsellor.goto(f"/{lang}/counsellor")
+    counsellor.fill("#code", code)
+    with counsellor.expect_navigation():
+        counsellor.locator("main form button.button").click()
+    assert counsellor.url == f"{origin}/{lang}/session"
+    assert code in counsellor.content()
+
+
+def test_a_coordinator_logs_in_over_https(served, browser):
+    desk = phone(browser, f"https://127.0.0.1:{served}")
+    desk.goto("/fi/coordinator/login")
+    desk.fill("#name", COORDINATOR)
+    desk.fill("#password", COORDINATOR_PASSWORD)
+    with desk.expect_navigation():
+        desk.locator("main form button.button").click()
+    assert desk.url.endswith("/fi/coordinator/"), desk.url

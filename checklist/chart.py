@@ -172,23 +172,18 @@ def radar_svg(
 
 
 @lru_cache(maxsize=128)
-def bar_svg(labels: tuple[str, ...], values: tuple[int | None, ...], hidden_label: str, title: str = "") -> str:
-    """Draw a bar chart of counts (rounds per month, say) in the radar chart's style, as SVG markup.
-
-    A value of None is a count too small to show: it gets no bar, and `hidden_label` stands at
-    its foot instead, as in the table beside the chart.
-    """
+def bar_svg(labels: tuple[str, ...], values: tuple[int, ...], title: str = "") -> str:
+    """Draw a bar chart of counts (rounds per quarter, say) in the radar chart's style, as SVG markup."""
     if len(labels) != len(values):
         raise ValueError("labels and values must be of the same length")
     figure = Figure(figsize=(max(SIZE_INCHES, 0.45 * len(labels) + 1), 2.6))
     axes = figure.add_subplot()
     positions = range(len(labels))
-    heights = [value or 0 for value in values]
-    bars = axes.bar(positions, heights, color=FILL, edgecolor=INK, linewidth=1)
-    axes.bar_label(bars, labels=[hidden_label if v is None else str(v) for v in values], fontsize=8, color=INK)
+    bars = axes.bar(positions, values, color=FILL, edgecolor=INK, linewidth=1)
+    axes.bar_label(bars, labels=[str(v) for v in values], fontsize=8, color=INK)
     axes.set_xticks(list(positions), labels, fontsize=8, color=INK, rotation=90 if len(labels) > 6 else 0)
     axes.tick_params(axis="y", labelsize=8, colors=GRID)
-    axes.set_ylim(0, max([*heights, 5]) * 1.15)
+    axes.set_ylim(0, max([*values, 5]) * 1.15)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     for side in ("left", "bottom"):

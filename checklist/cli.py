@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from . import catalogue_store, coordinators
+from . import catalogue_store, coordinators, statistics
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .content import ContentError
 from .content_translations import content_path, missing, notes_of, read_translations, template
@@ -191,10 +191,12 @@ def content_template(lang: str) -> None:
 @click.command("purge-expired")
 @with_appcontext
 def purge_expired() -> None:
-    """Delete every round whose retention period has ended (run daily from cron)."""
+    """Delete every round whose retention period has ended, and the statistics records of the
+    quarters that ended more than STATISTICS_RETENTION_YEARS ago (run daily from cron)."""
     deleted = db.session.execute(db.delete(Round).where(Round.expires_at <= utcnow())).rowcount
+    records = statistics.purge(current_app.config["STATISTICS_RETENTION_YEARS"])
     db.session.commit()
-    click.echo(f"Deleted {deleted} expired round(s).")
+    click.echo(f"Deleted {deleted} expired round(s) and {records} statistics record(s).")
 
 
 def init_app(app: Flask) -> None:

@@ -17,6 +17,8 @@ class Config:
     MAX_CONTENT_LENGTH = 16 * 1024
     MAX_FORM_MEMORY_SIZE = 16 * 1024
     RETENTION_DAYS = 180
+    # The anonymous statistics records are kept this many years after their quarter ended.
+    STATISTICS_RETENTION_YEARS = 5
     # Who answers for the stored data, and how to reach them: the privacy notice names both.
     # The defaults name the city that runs the competence centre; another organisation sets its own.
     PRIVACY_CONTROLLER = "Jyväskylän kaupunki – City of Jyväskylä"
@@ -86,6 +88,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SECRET_KEY": ("SECRET_KEY", str),
     "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "RETENTION_DAYS": ("RETENTION_DAYS", int),
+    "STATISTICS_RETENTION_YEARS": ("STATISTICS_RETENTION_YEARS", int),
     "PRIVACY_CONTROLLER": ("PRIVACY_CONTROLLER", str),
     "PRIVACY_CONTACT": ("PRIVACY_CONTACT", str),
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),

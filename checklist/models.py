@@ -134,7 +134,8 @@ class NextStep(db.Model):
 
 
 class StatisticsRecord(db.Model):
-    """A finished round as the coordinators' statistics see it: no id, code or text of the round.
+    """A finished round as the coordinators' statistics see it: no id, code, municipality or text
+    of the round (checklist/statistics.py says what is shown of it, and how).
 
     Its key is random, so not even the order of the rows follows the order of the rounds.
     """
@@ -142,13 +143,10 @@ class StatisticsRecord(db.Model):
     __tablename__ = "statistics"
     # Each index holds what one of the dashboard's GROUP BYs reads, in its order: the database
     # reads the index alone, already grouped, instead of sorting the table.
-    __table_args__ = (
-        Index("ix_statistics_groups", "month", "employment_area", "municipality", "finnish_level", "retake"),
-    )
+    __table_args__ = (Index("ix_statistics_cells", "quarter", "employment_area", "finnish_level", "retake"),)
 
     key: Mapped[str] = mapped_column(String(43), primary_key=True)
-    month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
-    municipality: Mapped[str | None] = mapped_column(String(80))
+    quarter: Mapped[str] = mapped_column(String(7))  # YYYY-Qn, when the record was made
     employment_area: Mapped[str | None] = mapped_column(String(64))
     finnish_level: Mapped[str | None] = mapped_column(String(8))
     retake: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -161,32 +159,27 @@ class StatisticsScore(db.Model):
     """One area's score in a statistics record, and its change since the previous round."""
 
     __tablename__ = "statistics_scores"
-    __table_args__ = (
-        Index("ix_statistics_scores_areas", "area_id", "score", "change", "month", "employment_area"),
-        Index("ix_statistics_scores_places", "month", "employment_area", "municipality", "area_id", "score"),
-    )
+    __table_args__ = (Index("ix_statistics_scores_cells", "quarter", "employment_area", "area_id", "score", "change"),)
 
     key: Mapped[str] = mapped_column(ForeignKey("statistics.key", ondelete="CASCADE"), primary_key=True)
     area_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     score: Mapped[int] = mapped_column(SmallInteger)
     change: Mapped[int | None] = mapped_column(SmallInteger)  # only on a retake
-    # The record's month and place again, so that every figure is one scan of one table.
-    month: Mapped[str] = mapped_column(String(7))
+    # The record's quarter and place again, so that every figure is one scan of one table.
+    quarter: Mapped[str] = mapped_column(String(7))
     employment_area: Mapped[str | None] = mapped_column(String(64))
-    municipality: Mapped[str | None] = mapped_column(String(80))
 
 
 class StatisticsLow(db.Model):
     """A statement answered low ("Not true" or "A little true") in a statistics record."""
 
     __tablename__ = "statistics_low"
-    __table_args__ = (Index("ix_statistics_low_statements", "statement_id", "month", "employment_area"),)
+    __table_args__ = (Index("ix_statistics_low_cells", "quarter", "employment_area", "statement_id"),)
 
     key: Mapped[str] = mapped_column(ForeignKey("statistics.key", ondelete="CASCADE"), primary_key=True)
     statement_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    month: Mapped[str] = mapped_column(String(7))  # the record's month and place again (as above)
+    quarter: Mapped[str] = mapped_column(String(7))  # the record's quarter and place again (as above)
     employment_area: Mapped[str | None] = mapped_column(String(64))
-    municipality: Mapped[str | None] = mapped_column(String(80))
 
 
 class Coordinator(db.Model):

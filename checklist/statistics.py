@@ -1,22 +1,29 @@
 """Anonymous statistics for coordinators: one record per finished round, kept apart from it.
 
-A record holds the month, the place (if given), the Finnish level, the area scores, the
-statements answered low, and whether the round was a retake with the change since the previous
-round. It holds no round id, share code or text of the round. The live round holds the record's
-random key, so its latest answers and profile replace the record; the key goes with the round,
-and from then on nothing joins the record to anyone. Records outlive the rounds.
+A record holds the quarter it was made in, the employment area (if a municipality was given),
+the Finnish level, the area scores, the statements answered low, and whether the round was a
+retake with the change since the previous round. It holds no round id, share code, municipality
+or text of the round. The live round holds the record's random key, so its latest answers and
+profile replace the record while its quarter lasts; the key goes with the round, and from then
+on nothing joins the record to anyone.
 
-Every figure is computed in the database (GROUP BY), each from one scan of one table: the score
-and low-statement rows carry their record's month and place, which is all the filters read. Any
-figure drawn from fewer than SMALLEST_SHOWN rounds is hidden before it leaves this module.
+Disclosure control. Every figure is built from fixed cells, one per ended quarter and employment
+area, and a cell counts only when it holds at least SMALLEST rounds; within a cell each count
+(a level, the retakes, a statement answered low, the scores of an area) counts only when it is
+at least SMALLEST too. Every figure shown, under any filter, is a sum over counted cells, so the
+difference of any two figures is again such a sum: 0 or at least SMALLEST rounds. No one can
+subtract one view from another to find a few people, and no mean is drawn from fewer than
+SMALLEST rounds. A quarter is shown only once it has ended, so that a figure never moves by one
+round from one day to the next, and records of an ended quarter are never replaced.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import ColumnElement, func, select, update
 
@@ -24,10 +31,20 @@ from .catalogue import Catalogue
 from .models import Round, StatisticsLow, StatisticsRecord, StatisticsScore, db
 from .summary import Summary
 
-# A figure drawn from fewer rounds than this shows as "<5", and its means stay blank.
-SMALLEST_SHOWN = 5
-HIDDEN = f"<{SMALLEST_SHOWN}"  # what stands for such a figure
-NOT_GIVEN = ""  # the municipality or employment area of a record that gave none
+# A cell, or a count within one, of fewer rounds than this counts nowhere.
+SMALLEST = 5
+NOT_GIVEN = ""  # the employment area of a record that gave no municipality
+
+
+def quarter_of(day: date) -> str:
+    """Return the quarter a day falls in, as YYYY-Qn (which sorts in time order)."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def quarters_before(quarter: str, count: int) -> str:
+    """Return the quarter `count` quarters before this one."""
+    year, number = int(quarter[:4]), int(quarter[-1]) - 1 - count
+    return f"{year + number // 4}-Q{number % 4 + 1}"
 
 
 # Writing ----------------------------------------------------------------------------------------
@@ -37,8 +54,6 @@ NOT_GIVEN = ""  # the municipality or employment area of a record that gave none
 class Values:
     """What a record holds, compared before writing so that a page view rewrites nothing."""
 
-    month: str
-    municipality: str | None
     employment_area: str | None
     finnish_level: str | None
     retake: bool
@@ -46,12 +61,10 @@ class Values:
     low: frozenset[str]
 
 
-def values_of(found: Round, summary: Summary, catalogue: Catalogue) -> Values:
+def values_of(summary: Summary, catalogue: Catalogue) -> Values:
     municipality = summary.profile.municipality
     area = catalogue.employment_area_of(municipality) if municipality else None
     return Values(
-        month=found.completed_at.strftime("%Y-%m"),
-        municipality=municipality,
         employment_area=area.id if area else None,
         finnish_level=summary.finnish_level,
         retake=summary.previous is not None,
@@ -66,8 +79,6 @@ def values_of(found: Round, summary: Summary, catalogue: Catalogue) -> Values:
 
 def stored_values(record: StatisticsRecord) -> Values:
     return Values(
-        month=record.month,
-        municipality=record.municipality,
         employment_area=record.employment_area,
         finnish_level=record.finnish_level,
         retake=record.retake,
@@ -76,10 +87,12 @@ def stored_values(record: StatisticsRecord) -> Values:
     )
 
 
-def record(found: Round, summary: Summary, catalogue: Catalogue) -> None:
-    """Write the finished round's record, or replace it when its answers or profile changed."""
+def record(found: Round, summary: Summary, catalogue: Catalogue, today: date | None = None) -> None:
+    """Write the finished round's record, or replace it when its answers or profile changed while
+    its quarter lasts; a record of an ended quarter stays as it is."""
     if found.completed_at is None:
         return
+    quarter = quarter_of(today or date.today())
     if found.statistics_key is None:
         # Two tabs showing new results at once must not make two records: only one key sticks.
         db.session.execute(
@@ -89,68 +102,83 @@ def record(found: Round, summary: Summary, catalogue: Catalogue) -> None:
         )
         db.session.commit()
         db.session.refresh(found, ["statistics_key"])
-    values = values_of(found, summary, catalogue)
+    values = values_of(summary, catalogue)
     existing = db.session.get(StatisticsRecord, found.statistics_key)
     if existing is not None:
-        if stored_values(existing) == values:
+        if existing.quarter != quarter or stored_values(existing) == values:
             return
         db.session.delete(existing)
         db.session.flush()
-    place = {"month": values.month, "employment_area": values.employment_area, "municipality": values.municipality}
+    place = {"quarter": quarter, "employment_area": values.employment_area}
     db.session.add(
         StatisticsRecord(
             key=found.statistics_key,
-            month=values.month,
-            municipality=values.municipality,
-            employment_area=values.employment_area,
             finnish_level=values.finnish_level,
             retake=values.retake,
             scores=[StatisticsScore(area_id=a, score=s, change=c, **place) for a, s, c in sorted(values.scores)],
             low=[StatisticsLow(statement_id=s, **place) for s in sorted(values.low)],
+            **place,
         )
     )
     db.session.commit()
 
 
-# Reading ----------------------------------------------------------------------------------------
+def purge(years: int, today: date | None = None) -> int:
+    """Delete the records of the quarters that ended more than `years` years ago; return how many.
+    Whole quarters go at once, so what remains is still a set of whole cells."""
+    oldest_kept = quarters_before(quarter_of(today or date.today()), 4 * years)
+    return db.session.execute(db.delete(StatisticsRecord).where(StatisticsRecord.quarter < oldest_kept)).rowcount
 
 
-@dataclass(frozen=True)
-class Count:
-    """A number of rounds, hidden when it is small (but not when it is none at all)."""
-
-    value: int
-
-    @property
-    def hidden(self) -> bool:
-        return 0 < self.value < SMALLEST_SHOWN
-
-    def __str__(self) -> str:
-        return HIDDEN if self.hidden else str(self.value)
+# Cells ------------------------------------------------------------------------------------------
 
 
-def mean(total: float | None, count: int) -> float | None:
-    """Return a mean rounded to one decimal, or None when it is drawn from too few rounds."""
-    if total is None or count < SMALLEST_SHOWN:
-        return None
-    return round(float(total), 1)
+@dataclass
+class Cell:
+    """The records of one quarter in one employment area, as counts and sums."""
+
+    rounds: int = 0
+    retakes: int = 0
+    levels: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    low: dict[str, int] = field(default_factory=dict)
+    scores: dict[str, tuple[int, int]] = field(default_factory=dict)  # area id: (sum, rounds)
+    changes: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def counted(self) -> Cell:
+        """Return the cell with every count under SMALLEST left out."""
+
+        def kept(counts: dict) -> dict:
+            return {k: v for k, v in counts.items() if (v[1] if isinstance(v, tuple) else v) >= SMALLEST}
+
+        return Cell(
+            rounds=self.rounds,
+            retakes=self.retakes if self.retakes >= SMALLEST else 0,
+            levels=kept(self.levels),
+            low=kept(self.low),
+            scores=kept(self.scores),
+            changes=kept(self.changes),
+        )
+
+
+CellKey = tuple[str, str]  # quarter, employment area id (NOT_GIVEN when none)
 
 
 @dataclass(frozen=True)
 class Filters:
-    """Which records the figures are drawn from: a range of months and an employment area."""
+    """Which cells the figures are drawn from: a range of quarters and an employment area."""
 
-    month_from: str | None = None  # YYYY-MM
-    month_to: str | None = None
+    quarter_from: str | None = None  # YYYY-Qn
+    quarter_to: str | None = None
     employment_area: str | None = None  # an id, or NOT_GIVEN for records without a place
 
-    def on(self, table: type[StatisticsRecord | StatisticsScore | StatisticsLow]) -> list[ColumnElement[bool]]:
-        """Return the conditions on a table's own month and employment area."""
-        found: list[ColumnElement[bool]] = []
-        if self.month_from:
-            found.append(table.month >= self.month_from)
-        if self.month_to:
-            found.append(table.month <= self.month_to)
+    def on(self, table: type[StatisticsRecord | StatisticsScore | StatisticsLow], today: date) -> list[ColumnElement]:
+        """Return the conditions on a table's own quarter and employment area; never the quarter
+        under way."""
+        found: list[ColumnElement[bool]] = [table.quarter < quarter_of(today)]
+        if self.quarter_from:
+            found.append(table.quarter >= self.quarter_from)
+        if self.quarter_to:
+            found.append(table.quarter <= self.quarter_to)
         if self.employment_area == NOT_GIVEN:
             found.append(table.employment_area.is_(None))
         elif self.employment_area:
@@ -158,79 +186,109 @@ class Filters:
         return found
 
 
+def counted_cells(
+    filters: Filters, today: date | None = None, *, scores: bool = True, low: bool = True
+) -> dict[CellKey, Cell]:
+    """Return the cells the filters pick that hold at least SMALLEST rounds, small counts left
+    out: up to three GROUP BY queries (the scores and the low statements only when asked for),
+    each one scan of one table."""
+    today = today or date.today()
+    r, s, lows = StatisticsRecord, StatisticsScore, StatisticsLow
+    cells: dict[CellKey, Cell] = defaultdict(Cell)
+    rows = select(r.quarter, r.employment_area, r.finnish_level, r.retake, func.count())
+    for quarter, area, level, retake, n in db.session.execute(
+        rows.where(*filters.on(r, today)).group_by(r.quarter, r.employment_area, r.finnish_level, r.retake)
+    ):
+        cell = cells[quarter, area or NOT_GIVEN]
+        cell.rounds += n
+        cell.retakes += n if retake else 0
+        cell.levels[level or NOT_GIVEN] += n
+    if scores:
+        sums = (func.sum(s.score), func.count(), func.sum(s.change), func.count(s.change))
+        for quarter, area, area_id, total, n, change, changed in db.session.execute(
+            select(s.quarter, s.employment_area, s.area_id, *sums)
+            .where(*filters.on(s, today))
+            .group_by(s.quarter, s.employment_area, s.area_id)
+        ):
+            cell = cells[quarter, area or NOT_GIVEN]
+            cell.scores[area_id] = (int(total), n)
+            if changed:
+                cell.changes[area_id] = (int(change), changed)
+    if low:
+        for quarter, area, statement_id, n in db.session.execute(
+            select(lows.quarter, lows.employment_area, lows.statement_id, func.count())
+            .where(*filters.on(lows, today))
+            .group_by(lows.quarter, lows.employment_area, lows.statement_id)
+        ):
+            cells[quarter, area or NOT_GIVEN].low[statement_id] = n
+    return {key: cell.counted() for key, cell in sorted(cells.items()) if cell.rounds >= SMALLEST}
+
+
+def quarters(today: date | None = None) -> list[str]:
+    """Return the ended quarters that have records, oldest first."""
+    current = quarter_of(today or date.today())
+    column = StatisticsRecord.quarter
+    return list(db.session.scalars(select(column).where(column < current).distinct().order_by(column)))
+
+
+# Figures ----------------------------------------------------------------------------------------
+
+
+def mean(total: int, count: int) -> float | None:
+    """Return a mean rounded to one decimal, or None when no counted rounds give one."""
+    return round(total / count, 1) if count else None
+
+
 @dataclass(frozen=True)
 class AreaFigure:
     area_id: str
-    rounds: Count
+    rounds: int
     mean: float | None
 
 
 @dataclass(frozen=True)
 class Dashboard:
-    rounds: Count
-    retakes: Count
-    per_month: list[tuple[str, Count]]
-    per_place: list[tuple[str, str, Count]]  # employment area, municipality, rounds
+    rounds: int
+    retakes: int
+    per_quarter: list[tuple[str, int]]
+    per_area: list[tuple[str, int]]  # employment area id (NOT_GIVEN last), rounds
     means: list[AreaFigure]  # in checklist order
     changes: list[AreaFigure]  # the mean change per area over retakes
-    low: list[tuple[str, Count, float | None]]  # statement, rounds answering low, share of rounds
-    levels: list[tuple[str, Count]]  # Finnish level ("" when not given), rounds
+    low: list[tuple[str, int, float]]  # statement, rounds answering low, share of rounds
+    levels: dict[str, int]  # Finnish level id (NOT_GIVEN when not given): rounds
 
 
-def _totals(pairs: Iterable[tuple[Any, int]]) -> dict[Any, int]:
-    totals: dict[Any, int] = {}
-    for key, n in pairs:
-        totals[key] = totals.get(key, 0) + n
+def _sum(counts) -> dict:
+    totals: dict = defaultdict(int)
+    for key, n in counts:
+        totals[key] += n
     return totals
 
 
-def _area_figure(area_id: str, total: float | None, count: int) -> AreaFigure:
-    return AreaFigure(area_id, Count(count), mean(total, count))
+def _area_figures(cells: Sequence[Cell], area_ids: Sequence[str], which: str) -> list[AreaFigure]:
+    totals = _sum((a, total) for cell in cells for a, (total, _) in getattr(cell, which).items())
+    counts = _sum((a, n) for cell in cells for a, (_, n) in getattr(cell, which).items())
+    return [AreaFigure(a, counts[a], mean(totals[a], counts[a])) for a in area_ids]
 
 
-def dashboard(filters: Filters, area_ids: Sequence[str], most_low: int = 10) -> Dashboard:
-    """Return every figure of the coordinators' dashboard, small ones hidden: three queries."""
-    r, s, low = StatisticsRecord, StatisticsScore, StatisticsLow
-    dimensions = (r.month, r.employment_area, r.municipality, r.finnish_level, r.retake)
-    groups = db.session.execute(select(*dimensions, func.count()).where(*filters.on(r)).group_by(*dimensions)).all()
-    total = sum(row[-1] for row in groups)
-    # A change exists only on a retake, so the retakes' figures come from the same scan.
-    areas = db.session.execute(
-        select(s.area_id, func.avg(s.score), func.count(), func.avg(s.change), func.count(s.change))
-        .where(*filters.on(s))
-        .group_by(s.area_id)
-    ).all()
-    most = db.session.execute(
-        select(low.statement_id, func.count())
-        .where(*filters.on(low))
-        .group_by(low.statement_id)
-        .order_by(func.count().desc(), low.statement_id)
-        .limit(most_low)
-    ).all()
-    unscored = (None, 0, None, 0)
-    scored = {area_id: figures for area_id, *figures in areas}
-    places = _totals(((area or NOT_GIVEN, municipality or NOT_GIVEN), n) for _, area, municipality, _, _, n in groups)
+def dashboard(filters: Filters, area_ids: Sequence[str], most_low: int = 10, today: date | None = None) -> Dashboard:
+    """Return every figure of the coordinators' dashboard, each a sum over counted cells."""
+    cells = counted_cells(filters, today)
+    counted = list(cells.values())
+    rounds = sum(cell.rounds for cell in counted)
+    low = _sum((statement_id, n) for cell in counted for statement_id, n in cell.low.items())
+    most = sorted(low.items(), key=lambda item: (-item[1], item[0]))[:most_low]
+    per_area = _sum((area, cell.rounds) for (_, area), cell in cells.items())
     return Dashboard(
-        rounds=Count(total),
-        retakes=Count(sum(n for *_, retake, n in groups if retake)),
-        per_month=sorted((month, Count(n)) for month, n in _totals((g[0], g[-1]) for g in groups).items()),
-        per_place=sorted(
-            ((area, municipality, Count(n)) for (area, municipality), n in places.items()),
-            key=lambda row: (row[0] == NOT_GIVEN, row[0], row[1] == NOT_GIVEN, row[1]),
-        ),
-        means=[_area_figure(a, *scored.get(a, unscored)[:2]) for a in area_ids],
-        changes=[_area_figure(a, *scored.get(a, unscored)[2:]) for a in area_ids],
-        low=[
-            (statement_id, Count(n), n / total if total >= SMALLEST_SHOWN and n >= SMALLEST_SHOWN else None)
-            for statement_id, n in most
-        ],
-        levels=[(level or NOT_GIVEN, Count(n)) for level, n in _totals((g[3], g[-1]) for g in groups).items()],
+        rounds=rounds,
+        retakes=sum(cell.retakes for cell in counted),
+        per_quarter=sorted(_sum((quarter, cell.rounds) for (quarter, _), cell in cells.items()).items()),
+        per_area=sorted(per_area.items(), key=lambda item: (item[0] == NOT_GIVEN, item[0])),
+        means=_area_figures(counted, area_ids, "scores"),
+        changes=_area_figures(counted, area_ids, "changes"),
+        low=[(statement_id, n, n / rounds) for statement_id, n in most],
+        levels=dict(_sum((level, n) for cell in counted for level, n in cell.levels.items())),
     )
-
-
-def months() -> list[str]:
-    """Return the months that have records, oldest first."""
-    return list(db.session.scalars(select(StatisticsRecord.month).distinct().order_by(StatisticsRecord.month)))
 
 
 # Exports ----------------------------------------------------------------------------------------
@@ -240,58 +298,26 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def export_rows(filters: Filters, area_ids: Sequence[str]) -> list[list[str]]:
-    """Return the rows of export.csv: month, employment area, municipality, rounds and the mean
-    score of each area, one row per month and municipality, the header first."""
-    r, s = StatisticsRecord, StatisticsScore
-    group = (r.month, r.employment_area, r.municipality)
-    counts = db.session.execute(select(*group, func.count()).where(*filters.on(r)).group_by(*group).order_by(*group))
-    scored = (s.month, s.employment_area, s.municipality, s.area_id)
-    means = db.session.execute(
-        select(*scored, func.avg(s.score), func.count()).where(*filters.on(s)).group_by(*scored)
-    ).all()
-    by_group = {(m, a, p, area_id): (total, n) for m, a, p, area_id, total, n in means}
-    rows = [["month", "employment_area", "municipality", "rounds", *area_ids]]
-    for month, area, municipality, n in counts:
-        rounds = Count(n)
-        rows.append(
-            [
-                month,
-                area or NOT_GIVEN,
-                municipality or NOT_GIVEN,
-                str(rounds),
-                *(
-                    "" if rounds.hidden else _number(mean(*by_group.get((month, area, municipality, a), (None, 0))))
-                    for a in area_ids
-                ),
-            ]
-        )
+def export_rows(filters: Filters, area_ids: Sequence[str], today: date | None = None) -> list[list[str]]:
+    """Return the rows of export.csv, the header first: one row per counted cell (quarter and
+    employment area) with its rounds and the mean score of each area."""
+    rows = [["quarter", "employment_area", "rounds", *area_ids]]
+    for (quarter, area), cell in counted_cells(filters, today, low=False).items():
+        means = (_number(mean(*cell.scores.get(a, (0, 0)))) for a in area_ids)
+        rows.append([quarter, area, str(cell.rounds), *means])
     return rows
 
 
-def statement_rows(filters: Filters, statements: Sequence[tuple[str, str]]) -> list[list[str]]:
-    """Return the rows of statements.csv: for each statement (id, area id), how many of the rounds
-    answered it low and what share of the rounds that is, the header first."""
-    total = db.session.scalar(select(func.count()).select_from(StatisticsRecord).where(*filters.on(StatisticsRecord)))
-    low = dict(
-        db.session.execute(
-            select(StatisticsLow.statement_id, func.count())
-            .where(*filters.on(StatisticsLow))
-            .group_by(StatisticsLow.statement_id)
-        ).all()
-    )
+def statement_rows(
+    filters: Filters, statements: Sequence[tuple[str, str]], today: date | None = None
+) -> list[list[str]]:
+    """Return the rows of statements.csv, the header first: for each statement (id, area id), how
+    many of the counted rounds answered it low, and what share of them that is."""
+    counted = list(counted_cells(filters, today, scores=False).values())
+    rounds = sum(cell.rounds for cell in counted)
+    low = _sum((statement_id, n) for cell in counted for statement_id, n in cell.low.items())
     rows = [["statement", "area", "rounds", "answered_low", "share_low"]]
-    rounds = Count(total)
     for statement_id, area_id in statements:
-        n = Count(low.get(statement_id, 0))
-        shown = not rounds.hidden and not n.hidden and total > 0
-        rows.append(
-            [
-                statement_id,
-                area_id,
-                str(rounds),
-                "" if rounds.hidden else str(n),
-                f"{n.value / total:.3f}" if shown else "",
-            ]
-        )
+        n = low.get(statement_id, 0)
+        rows.append([statement_id, area_id, str(rounds), str(n), f"{n / rounds:.3f}" if rounds else ""])
     return rows

@@ -7,7 +7,6 @@ No page here names or links a round or a share code: the statistics records hold
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import re
 
@@ -20,7 +19,7 @@ from ..attempts import client_address, failed_logins
 from ..chart import bar_svg, radar_svg
 from ..current import checklist, shipped_catalogue
 from ..forms import LoginForm
-from ..statistics import HIDDEN, NOT_GIVEN, SMALLEST_SHOWN, AreaFigure, Count, Filters
+from ..statistics import NOT_GIVEN, SMALLEST, AreaFigure, Filters
 from ..templating import inline_chart, page_is_rtl, tr
 
 bp = Blueprint("coordinator", __name__, url_prefix="/<lang>/coordinator")
@@ -63,9 +62,11 @@ def logout():
     return redirect(url_for(".login", **{"logged-out": 1}))
 
 
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 # The employment-area filter's value for the records that gave no municipality.
 NO_AREA = "none"
+# Stands for a mean that no counted group of rounds gives.
+NO_MEAN = "–"
 
 
 def filters() -> Filters:
@@ -74,8 +75,8 @@ def filters() -> Filters:
     area = args.get("area", "")
     known = {a.id for a in shipped_catalogue().employment_areas}
     return Filters(
-        month_from=args.get("from") if MONTH.match(args.get("from", "")) else None,
-        month_to=args.get("to") if MONTH.match(args.get("to", "")) else None,
+        quarter_from=args.get("from") if QUARTER.match(args.get("from", "")) else None,
+        quarter_to=args.get("to") if QUARTER.match(args.get("to", "")) else None,
         employment_area=NOT_GIVEN if area == NO_AREA else area if area in known else None,
     )
 
@@ -85,36 +86,28 @@ def area_ids() -> list[str]:
 
 
 def mean_chart(means: list[AreaFigure]) -> Markup:
-    """The radar chart of the mean area scores; an area from too few rounds has an empty axis."""
+    """The radar chart of the mean area scores; an area with no counted rounds has an empty axis."""
     areas = checklist().areas
     labels = tuple(
-        tr(a.short) + ("" if f.mean is not None else f" ({HIDDEN})") for a, f in zip(areas, means, strict=True)
+        tr(a.short) + ("" if f.mean is not None else f" ({NO_MEAN})") for a, f in zip(areas, means, strict=True)
     )
     description = gettext(
         "Radar chart of the mean scores from 0 to 100: %(scores)s.",
         scores=", ".join(
-            f"{tr(a.title)} {f.mean if f.mean is not None else HIDDEN}" for a, f in zip(areas, means, strict=True)
+            f"{tr(a.title)} {f.mean if f.mean is not None else NO_MEAN}" for a, f in zip(areas, means, strict=True)
         ),
     )
     values = tuple(None if f.mean is None else round(f.mean) for f in means)
     return inline_chart(radar_svg(labels, values, None, description, page_is_rtl()))
 
 
-def month_chart(per_month: list[tuple[str, Count]]) -> Markup:
-    """The bar chart of rounds per month, small counts shown as in the table."""
+def quarter_chart(per_quarter: list[tuple[str, int]]) -> Markup:
+    """The bar chart of rounds per quarter."""
     description = gettext(
-        "Bar chart of the rounds per month: %(months)s.",
-        months=", ".join(f"{month} {count}" for month, count in per_month),
+        "Bar chart of the rounds per quarter: %(quarters)s.",
+        quarters=", ".join(f"{quarter} {count}" for quarter, count in per_quarter),
     )
-    values = tuple(None if c.hidden else c.value for _, c in per_month)
-    return inline_chart(bar_svg(tuple(m for m, _ in per_month), values, HIDDEN, description))
-
-
-def recent_months() -> list[tuple[str, str]]:
-    """Return this month and the one before it, as (YYYY-MM, label), for one-click filters."""
-    today = datetime.date.today()
-    last = today.replace(day=1) - datetime.timedelta(days=1)
-    return [(today.strftime("%Y-%m"), gettext("This month")), (last.strftime("%Y-%m"), gettext("Last month"))]
+    return inline_chart(bar_svg(tuple(q for q, _ in per_quarter), tuple(c for _, c in per_quarter), description))
 
 
 @bp.get("/")
@@ -122,18 +115,18 @@ def dashboard():
     """The anonymous picture: rounds, places, mean scores, low statements, Finnish levels, retakes."""
     chosen = filters()
     figures = statistics.dashboard(chosen, area_ids())
+    ended = statistics.quarters()
     return render_template(
         "coordinator/dashboard.html",
         figures=figures,
-        mean_chart=mean_chart(figures.means) if figures.rounds.value else None,
-        month_chart=month_chart(figures.per_month) if figures.per_month else None,
+        mean_chart=mean_chart(figures.means) if figures.rounds else None,
+        quarter_chart=quarter_chart(figures.per_quarter) if figures.per_quarter else None,
         filters=chosen,
-        months=statistics.months(),
-        recent=recent_months(),
+        quarters=ended,
+        latest=ended[-1] if ended else None,
         employment_areas=shipped_catalogue().employment_areas,
         no_area=NO_AREA,
-        smallest_shown=SMALLEST_SHOWN,
-        hidden=HIDDEN,
+        smallest=SMALLEST,
         query=request.args.to_dict(),
     )
 
@@ -150,12 +143,12 @@ def csv_response(rows: list[list[str]], name: str) -> Response:
 
 @bp.get("/export.csv")
 def export():
-    """Rounds and mean area scores per month and municipality, small cells hidden."""
+    """Rounds and mean area scores per quarter and employment area, counted cells only."""
     return csv_response(statistics.export_rows(filters(), area_ids()), "checklist-statistics.csv")
 
 
 @bp.get("/statements.csv")
 def export_statements():
-    """Per statement, how many rounds answered it low, and their share."""
+    """Per statement, how many counted rounds answered it low, and their share."""
     statements = [(s.id, s.area_id) for s in checklist().statements()]
     return csv_response(statistics.statement_rows(filters(), statements), "checklist-statements.csv")

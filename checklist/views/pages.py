@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 
 from ..i18n import browser_language, choose_second_language, languages
 from ..rounds import current_round, earlier_results
@@ -26,7 +26,9 @@ def landing():
 @bp.get("/<lang>/privacy")
 def privacy():
     """Say what is stored, for how long, who sees it and how to delete it."""
-    return render_template("pages/privacy.html")
+    return render_template(
+        "pages/privacy.html", statistics_retention_years=current_app.config["STATISTICS_RETENTION_YEARS"]
+    )
 
 
 @bp.get("/<lang>/paper")

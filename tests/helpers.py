@@ -39,3 +39,29 @@ def complete(client, lang: str = "fi", values: dict[str, int] | None = None, lev
             {**area_answers(area_id, values.get(area_id, 2), level), "action": "next"},
         )
     return response
+
+
+def add_statistics(quarter: str, count: int, employment_area: str | None = "jyvaskyla-muurame") -> None:
+    """Write `count` statistics records into a quarter (in an app context), as rounds finished then
+    would have: the figures show only ended quarters, so pages under test need some there."""
+    import secrets
+
+    from checklist.models import StatisticsLow, StatisticsRecord, StatisticsScore, db
+
+    statements = [s.id for s in CHECKLIST.statements()]
+    for number in range(count):
+        place = {"quarter": quarter, "employment_area": employment_area}
+        db.session.add(
+            StatisticsRecord(
+                key=secrets.token_urlsafe(32),
+                finnish_level="A2",
+                retake=False,
+                scores=[
+                    StatisticsScore(area_id=a, score=(number * 23 + i * 17) % 101, **place)
+                    for i, a in enumerate(AREA_IDS)
+                ],
+                low=[StatisticsLow(statement_id=s, **place) for s in statements[:: 3 + number % 2]],
+                **place,
+            )
+        )
+    db.session.commit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,9 +14,10 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from checklist import coordinators, create_app
 from checklist.models import db
+from checklist.statistics import quarter_of, quarters_before
 
 from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD
-from helpers import AREA_IDS, area_answers
+from helpers import AREA_IDS, add_statistics, area_answers
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -84,6 +86,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with app.app_context():
         db.create_all()
         coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+        # The dashboard shows ended quarters only: give it one with figures to show.
+        add_statistics(quarters_before(quarter_of(date.today()), 1), 12)
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()

@@ -199,7 +199,7 @@ def test_purge_expired_deletes_only_what_has_expired(app, runner, client):
         db.session.add(Round.start("channels", retention_days=-1, content_version="test"))
         db.session.commit()
     result = runner.invoke(args=["purge-expired"])
-    assert "Deleted 1 expired round(s)." in result.output
+    assert "Deleted 1 expired round(s) and 0 statistics record(s)." in result.output
     with app.app_context():
         assert len(db.session.scalars(db.select(Round)).all()) == 1
 

@@ -18,7 +18,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, StopValidation
+from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
 
 from . import messages
 from .content import FINNISH_LEVEL_IDS, Area, Checklist, Statement
@@ -235,6 +235,11 @@ class StepForm(Form):
     shown_who = HiddenField()
     shown_due = HiddenField()
     shown_done = HiddenField()
+
+    def validate_text(self, field: Field) -> None:
+        # A date or a "who" alone is no step: say so, rather than drop it and say "saved".
+        if not field.data and (self.who.data or self.due.data):
+            raise ValidationError(str(messages.STEP_TEXT_MISSING))
 
     def entry(self) -> StepEntry:
         sent = StepValues(self.text.data or "", self.who.data or None, self.due.data, self.done.data)

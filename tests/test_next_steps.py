@@ -1,4 +1,5 @@
-"""The counsellor's next-steps form: saving a form opened earlier writes only what it changed."""
+"""The counsellor's next-steps form: saving a form opened earlier writes only what it changed, and
+a step with a date or a "who" but nothing agreed is refused with a message, never dropped."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from checklist.models import NextStep, Round, db
 
 from conftest import CheckingClient
 from helpers import complete
-from pagecheck import NS, parse
+from pagecheck import NS, parse, text_of
 
 
 def steps_form(page: str) -> dict[str, str]:
@@ -117,3 +118,49 @@ def test_a_step_deleted_in_another_tab_is_not_brought_back_by_an_untouched_form(
     mine["steps-0-who"] = "counsellor"
     session.post_form("/en/session/steps", mine)
     assert stored_steps(app) == [("Update the CV", "counsellor", "2026-12-04", False)]
+
+
+@pytest.mark.parametrize(
+    ("row", "data"),
+    [
+        (1, {"steps-0-due": "2026-12-04"}),
+        (1, {"steps-0-who": "client"}),
+        (3, {"steps-0-text": "Update the CV", "steps-1-text": "", "steps-2-text": "   ", "steps-2-due": "04.12.2026"}),
+    ],
+)
+def test_a_step_with_a_date_or_who_but_no_text_says_what_is_missing(app, client, row, data):
+    response = counsellor_of(app, client).post_form("/en/session/steps", data)
+    assert response.status_code == 200
+    page = parse(response.get_data(as_text=True))
+    summary = page.find(f".//{NS}div[@class='error-summary']")
+    field = f"steps-{row - 1}-text"
+    assert [(a.get("href"), text_of(a)) for a in summary.iter(f"{NS}a")] == [
+        (f"#{field}", f"Step {row} – Write what was agreed, or leave the whole step empty")
+    ]
+    # The field says it too, and keeps what was typed in the others.
+    assert page.find(f".//{NS}p[@id='{field}-error']") is not None
+    assert page.find(f".//{NS}textarea[@id='{field}']").get("aria-describedby") == f"{field}-error"
+    assert "The next steps are saved" not in response.get_data(as_text=True)
+    assert stored_steps(app) == []
+
+
+def test_a_stored_step_emptied_but_for_its_date_is_not_deleted_silently(app, session):
+    form = steps_form(session.get("/en/session").get_data(as_text=True))
+    form["steps-0-text"] = ""
+    response = session.post_form("/en/session/steps", form)
+    assert "Step 1 – Write what was agreed, or leave the whole step empty" in text_of(
+        parse(response.get_data(as_text=True))
+    )
+    assert len(stored_steps(app)) == 2
+    # The form shown again still carries the values first shown, so saving it then merges as before.
+    again = steps_form(response.get_data(as_text=True))
+    assert again["steps-0-shown_text"] == "Update the CV" and again["steps-0-shown_due"] == "2026-12-04"
+
+
+def test_the_missing_text_is_named_in_finnish(app, client):
+    html = (
+        counsellor_of(app, client, "fi")
+        .post_form("/fi/session/steps", {"steps-0-who": "client"})
+        .get_data(as_text=True)
+    )
+    assert "Asia 1 – Kirjoita, mitä sovittiin, tai jätä koko asia tyhjäksi" in text_of(parse(html))

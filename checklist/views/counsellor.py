@@ -17,6 +17,7 @@ from ..models import Round, db, utcnow
 from ..rounds import (
     RESULTS_STEP,
     ensure_share_code,
+    keep_in_use,
     live_round,
     newest_finished,
     previous_round,
@@ -99,6 +100,7 @@ def save_steps():
     if not form.validate():
         return _render_session(found, form)
     next_steps.save_steps(found, form.entries())
+    keep_in_use(found)
     return redirect(url_for(".review", saved=1, _anchor="next-steps"))
 
 
@@ -108,6 +110,7 @@ def step_done(step_id: int):
     found = viewed_round()
     if found is None:
         return redirect(url_for(".find"))
+    keep_in_use(found)
     if not next_steps.mark_done(step_id, (found, previous_round(found)), request.form.get("done") == "1"):
         abort(404)
     return redirect(url_for(".review", _anchor="next-steps"))
@@ -121,6 +124,7 @@ def close():
 
 
 def _render_session(found: Round, form: NextStepsForm):
+    keep_in_use(found)
     given = found.answers
     answers = [(area, [(s, given.get(s.id)) for s in area.statements]) for area in checklist().areas]
     summary = summary_of(found)

@@ -14,6 +14,7 @@ from ..rounds import (
     delete_chain,
     ensure_share_code,
     finished_round,
+    keep_in_use,
     previous_round,
     required_round,
 )
@@ -31,6 +32,7 @@ def summary_of(found: Round) -> Summary:
 
 
 def _render(template: str, found: Round, **context):
+    keep_in_use(found)
     return render_template(template, round=found, summary=summary_of(found), **context)
 
 
@@ -38,6 +40,7 @@ def _render(template: str, found: Round, **context):
 def results():
     """Show the newest finished round: what the results say, chart, table, sharing, what to do next."""
     found = finished_round()
+    keep_in_use(found)
     ensure_share_code(found)
     summary = summary_of(found)
     # The first view of the results counts the round; a changed profile or answers replace it.
@@ -56,6 +59,7 @@ def area(area_id: str):
     """Every suggestion for one area, and the statements answered low in it."""
     found = finished_round()
     content = checklist().area(area_id) or abort(404)
+    keep_in_use(found)
     summary: Summary = summary_of(found)
     result = next(r for r in summary.results if r.area.id == content.id)
     return render_template(
@@ -71,6 +75,7 @@ def area(area_id: str):
 def step_done(step_id: int):
     """Mark a next step done (or not) from the person's own results."""
     found = finished_round()
+    keep_in_use(found)
     if not mark_done(step_id, (found, previous_round(found)), request.form.get("done") == "1"):
         abort(404)
     return redirect(url_for(".results", _anchor="next-steps"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 
 from .. import statistics
+from ..attempts import client_address, statistics_records
 from ..current import catalogue, checklist, summaries
 from ..models import Round
 from ..next_steps import mark_done
@@ -31,6 +32,17 @@ def summary_of(found: Round) -> Summary:
     )
 
 
+def record_statistics(found: Round, summary: Summary) -> None:
+    """Write the round's statistics record, unless its client's address has added its share of new
+    records: anonymous rounds from one address must not flood the coordinators' figures. The round
+    itself works as ever. Only a new record counts; replacing one after changed answers does not."""
+    if found.completed_at is not None and found.statistics_key is None:
+        if statistics_records().blocked(client_address()):
+            return
+        statistics_records().count(client_address())
+    statistics.record(found, summary, catalogue())
+
+
 def _render(template: str, found: Round, **context):
     keep_in_use(found)
     return render_template(template, round=found, summary=summary_of(found), **context)
@@ -44,7 +56,7 @@ def results():
     ensure_share_code(found)
     summary = summary_of(found)
     # The first view of the results counts the round; a changed profile or answers replace it.
-    statistics.record(found, summary, catalogue())
+    record_statistics(found, summary)
     return render_template("results/results.html", round=found, summary=summary, previous=previous_round(found))
 
 

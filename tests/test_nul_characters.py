@@ -40,11 +40,19 @@ def counsellor(app, client) -> CheckingClient:
         ("/en/counsellor", {"code": "ABCD-\x00EFG-HJKM"}),
         ("/en/coordinator/login", {"name": "maija\x00", "password": "a long enough password"}),
         ("/en/coordinator/login", {"name": "maija", "password": "a long enough\x00 password"}),
-        ("/en/start", {"x\x00": "1"}),
+        ("/en/area/channels", {"find-job-ads": "2\x00", "action": "next"}),
     ],
 )
 def test_a_nul_in_a_form_field_is_a_clear_400(client, path, data):
     assert refused(client.post_form(path, data))
+
+
+@pytest.mark.csrf
+@pytest.mark.parametrize("path", ["/en/start", "/en/counsellor/paper", "/en/session/close"])
+def test_a_nul_in_any_field_name_or_value_is_refused_where_every_form_is_read(client, path):
+    # With CSRF protection on, as in production, every POST's form is read before its view runs.
+    assert refused(client.post_form(path, {"x\x00": "1"}))
+    assert refused(client.post_form(path, {"x": "\x00"}))
 
 
 def test_a_nul_in_a_next_step_is_refused_and_nothing_is_saved(app, counsellor):

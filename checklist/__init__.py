@@ -13,7 +13,7 @@ from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import attempts, cli, errors, i18n, security, templating
+from . import attempts, cli, errors, i18n, request_checks, security, templating
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .catalogue_store import CatalogueStore
 from .config import settings
@@ -76,6 +76,8 @@ def create_app(
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'checklist.db'}"
 
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
+    # First, so that its check runs before anything reads the request (i18n's included).
+    request_checks.init_app(app)
     i18n.init_app(app)
     if checklist is None or catalogue is None:
         checklist, catalogue = load_content(app.config)

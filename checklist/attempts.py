@@ -1,8 +1,11 @@
-"""Failed attempts (wrong share codes, wrong coordinator logins), limited per app.
+"""Attempts counted per client address, limited per app: failed ones (wrong share codes, wrong
+coordinator logins), and every keyed-in paper round and new statistics record.
 
-Only failures count, so an office full of counsellors behind one address is never locked out by
-normal use. The counts live where RATELIMIT_STORAGE_URI says: Redis when several workers or
-instances serve the app, so that they share one count.
+Of share codes and logins only failures count, so an office full of counsellors behind one
+address is never locked out by normal use. Paper rounds and statistics records all count: each
+one adds to the coordinators' figures, so one address must not add without end. The counts live
+where RATELIMIT_STORAGE_URI says: Redis when several workers or instances serve the app, so that
+they share one count.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 
-class FailedAttempts:
-    """Counts one kind of failed attempt per client address against a set of limits."""
+class Attempts:
+    """Counts one kind of attempt per client address against a set of limits."""
 
     def __init__(self, storage_uri: str, limits: str, prefix: str) -> None:
         self.limiter = MovingWindowRateLimiter(storage_from_string(storage_uri))
@@ -25,10 +28,18 @@ class FailedAttempts:
         """Return whether this address has used up any of its limits."""
         return not all(self.limiter.test(limit, self.prefix, address) for limit in self.limits)
 
-    def failed(self, address: str) -> None:
-        """Count one failed attempt from this address."""
+    def count(self, address: str) -> None:
+        """Count one attempt from this address."""
         for limit in self.limits:
             self.limiter.hit(limit, self.prefix, address)
+
+
+class FailedAttempts(Attempts):
+    """Attempts of which only the failures are counted."""
+
+    def failed(self, address: str) -> None:
+        """Count one failed attempt from this address."""
+        self.count(address)
 
 
 def code_lookups() -> FailedAttempts:
@@ -39,6 +50,16 @@ def code_lookups() -> FailedAttempts:
 def failed_logins() -> tuple[FailedAttempts, FailedAttempts]:
     """Return the running app's counters of failed coordinator logins: per address, per account."""
     return current_app.extensions["failed_logins"]
+
+
+def paper_rounds() -> Attempts:
+    """Return the running app's counter of paper rounds keyed in."""
+    return current_app.extensions["paper_rounds"]
+
+
+def statistics_records() -> Attempts:
+    """Return the running app's counter of new statistics records."""
+    return current_app.extensions["statistics_records"]
 
 
 def client_address() -> str:
@@ -59,4 +80,14 @@ def init_app(app: Flask) -> None:
             f"{app.config['RATELIMIT_KEY_PREFIX']}/logins-per-{what}",
         )
         for what in ("address", "account")
+    )
+    app.extensions["paper_rounds"] = Attempts(
+        app.config["RATELIMIT_STORAGE_URI"],
+        app.config["RATELIMIT_PAPER_ROUNDS"],
+        f"{app.config['RATELIMIT_KEY_PREFIX']}/paper-rounds",
+    )
+    app.extensions["statistics_records"] = Attempts(
+        app.config["RATELIMIT_STORAGE_URI"],
+        app.config["RATELIMIT_STATISTICS_PER_ADDRESS"],
+        f"{app.config['RATELIMIT_KEY_PREFIX']}/statistics-records",
     )

@@ -52,6 +52,10 @@ class Config:
     # Failed coordinator logins, per client address and per account name.
     RATELIMIT_LOGINS_PER_ADDRESS = "10 per 15 minutes;50 per day"
     RATELIMIT_LOGINS_PER_ACCOUNT = "10 per hour"
+    # Paper rounds keyed in per client address: each adds to the statistics.
+    RATELIMIT_PAPER_ROUNDS = "20 per hour;60 per day"
+    # New statistics records per client address; past it a round still works but is not counted.
+    RATELIMIT_STATISTICS_PER_ADDRESS = "30 per day"
     # A coordinator's login ends after this many hours without a page.
     COORDINATOR_IDLE_HOURS = 8
     # The coordinators' "to re-check" list: entries whose pages were read longer ago than this.
@@ -96,6 +100,8 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
     "RATELIMIT_LOGINS_PER_ADDRESS": ("RATELIMIT_LOGINS_PER_ADDRESS", str),
     "RATELIMIT_LOGINS_PER_ACCOUNT": ("RATELIMIT_LOGINS_PER_ACCOUNT", str),
+    "RATELIMIT_PAPER_ROUNDS": ("RATELIMIT_PAPER_ROUNDS", str),
+    "RATELIMIT_STATISTICS_PER_ADDRESS": ("RATELIMIT_STATISTICS_PER_ADDRESS", str),
     "COORDINATOR_IDLE_HOURS": ("COORDINATOR_IDLE_HOURS", float),
     "RECHECK_MONTHS": ("RECHECK_MONTHS", int),
 }

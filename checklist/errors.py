@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .i18n import current_language
+from .request_checks import NulCharacter
 from .rounds import NoRound
 
 TITLES = {
@@ -30,6 +31,12 @@ CSRF_TITLE = _l("The form could not be sent")
 CSRF_EXPLANATION = _l(
     "This can happen when the page has been open for a long time, or when cookies are blocked. "
     "The answers you saved earlier are kept. Open the page again and send the form once more."
+)
+# A NUL character cannot be stored; it may come with text pasted from another program.
+NUL_TITLE = _l("The form or the address had a character that cannot be saved")
+NUL_EXPLANATION = _l(
+    "It may have come with text copied from another program. Go back, type the text instead of "
+    "pasting it, and send it again. The answers you saved earlier are kept."
 )
 NO_ROUND_TITLE = _l("No answers found")
 # The answers live on the server; only the cookie's random id, in one browser, leads to them.
@@ -59,6 +66,8 @@ def handle_http_error(error: HTTPException):
         return handle_server_error(error)
     if isinstance(error, CSRFError):
         return render_error(400, CSRF_TITLE, CSRF_EXPLANATION)
+    if isinstance(error, NulCharacter):
+        return render_error(400, NUL_TITLE, NUL_EXPLANATION)
     return render_error(code, TITLES.get(code, TITLES[400]), EXPLANATIONS.get(code, EXPLANATIONS[400]))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 from flask_wtf import FlaskForm
@@ -12,16 +13,17 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     PasswordField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, StopValidation
+from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
 
 from . import messages
 from .content import FINNISH_LEVEL_IDS, Area, Checklist, Statement
 from .models import NextStep
-from .next_steps import WHO, StepEntry
+from .next_steps import WHO, StepEntry, StepValues
 from .scoring import ANSWERS, NOT_RELEVANT
 
 LEVEL_FIELD = "finnish-level"
@@ -227,9 +229,41 @@ class StepForm(Form):
     # A date input sends YYYY-MM-DD; typed by hand, Finns write 31.12.2026.
     due = DueDateField(format=["%Y-%m-%d", "%d.%m.%Y"], validators=[Optional()])
     done = BooleanField()
+    # A stored step's values as the form showed them, sent back as they were: saving then writes
+    # only what the counsellor changed, and keeps what the client (or another tab) did meanwhile.
+    shown_text = HiddenField()
+    shown_who = HiddenField()
+    shown_due = HiddenField()
+    shown_done = HiddenField()
+
+    def validate_text(self, field: Field) -> None:
+        # A date or a "who" alone is no step: say so, rather than drop it and say "saved".
+        if not field.data and (self.who.data or self.due.data):
+            raise ValidationError(str(messages.STEP_TEXT_MISSING))
 
     def entry(self) -> StepEntry:
-        return StepEntry(self.id.data, self.text.data or "", self.who.data or None, self.due.data, self.done.data)
+        sent = StepValues(self.text.data or "", self.who.data or None, self.due.data, self.done.data)
+        return StepEntry(self.id.data, sent, self.shown() if self.id.data is not None else None)
+
+    def shown(self) -> StepValues | None:
+        """Return the stored step's values as the form showed them; None when it did not send
+        them (a page opened before they were added): its values are then all written."""
+        if not self.shown_text.data:
+            return None
+        return StepValues(
+            self.shown_text.data,
+            self.shown_who.data or None,
+            iso_date(self.shown_due.data),
+            self.shown_done.data == "1",
+        )
+
+
+def iso_date(text: str | None) -> date | None:
+    """Return a YYYY-MM-DD date, or None for anything else."""
+    try:
+        return date.fromisoformat(text or "")
+    except ValueError:
+        return None
 
 
 class NextStepsForm(FlaskForm):
@@ -242,10 +276,20 @@ class NextStepsForm(FlaskForm):
 
 
 def next_steps_data(steps: list[NextStep]) -> dict:
-    """Return stored steps as the form's data."""
+    """Return stored steps as the form's data, with the values shown kept aside for merging."""
     return {
         "steps": [
-            {"id": s.id, "text": s.text, "who": s.who or "", "due": s.due, "done": s.done}
+            {
+                "id": s.id,
+                "text": s.text,
+                "who": s.who or "",
+                "due": s.due,
+                "done": s.done,
+                "shown_text": s.text,
+                "shown_who": s.who or "",
+                "shown_due": s.due.isoformat() if s.due else "",
+                "shown_done": "1" if s.done else "",
+            }
             for s in steps[:MAX_NEXT_STEPS]
         ]
     }

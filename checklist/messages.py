@@ -68,6 +68,7 @@ CODE_NOT_FOUND = _l(
 )
 ENTER_CODE = _l("Enter the share code")
 STEP_TOO_LONG = _l("Write at most 200 characters")
+STEP_TEXT_MISSING = _l("Write what was agreed, or leave the whole step empty")
 INVALID_DATE = _l("Enter a real date, for example 31.12.2026")
 WHO_NAMES = {"client": _l("Client"), "counsellor": _l("Counsellor")}
 

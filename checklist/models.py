@@ -95,6 +95,15 @@ class Round(db.Model):
         self.updated_at = utcnow()
         self.expires_at = self.updated_at + timedelta(days=retention_days)
 
+    def keep(self, retention_days: int) -> bool:
+        """Keep the round for retention_days from now, as any use of it does; return whether its
+        expiry moved. It moves only by a day or more, so that page views rarely write."""
+        until = utcnow() + timedelta(days=retention_days)
+        if until - self.expires_at < timedelta(days=1):
+            return False
+        self.expires_at = until
+        return True
+
     @property
     def expired(self) -> bool:
         return self.expires_at <= utcnow()

@@ -16,35 +16,69 @@ WHO = ("client", "counsellor")
 
 
 @dataclass(frozen=True)
-class StepEntry:
-    """One row of the next-steps form: an existing step's id (or None for a new one) and its values."""
+class StepValues:
+    """What a step says: what, who does it, by when, and whether it is done."""
 
-    id: int | None
     text: str
     who: str | None
     due: date | None
     done: bool
 
 
-def save_steps(found: Round, entries: Iterable[StepEntry]) -> None:
-    """Save the form's rows: update the steps it names, add new ones, delete those emptied.
+FIELDS = ("text", "who", "due", "done")
 
-    The round's row is locked first (on PostgreSQL), so two saves at once run one after the other
-    instead of both deleting and re-adding; a step added in another tab meanwhile is kept.
+
+@dataclass(frozen=True)
+class StepEntry:
+    """One row of the next-steps form: a stored step's id (None for a new row), the values sent,
+    and the values the form showed for the stored step when it was opened."""
+
+    id: int | None
+    sent: StepValues
+    shown: StepValues | None = None
+
+    def changed(self) -> list[str]:
+        """Return the fields the counsellor changed; every field for a row showing no stored step."""
+        if self.shown is None:
+            return list(FIELDS)
+        return [
+            name for name in FIELDS if _comparable(getattr(self.sent, name)) != _comparable(getattr(self.shown, name))
+        ]
+
+
+def _comparable(value: object) -> object:
+    # A browser sends a textarea's line breaks as CRLF, and may send a hidden field's as LF.
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+def save_steps(found: Round, entries: Iterable[StepEntry]) -> None:
+    """Save the form's rows: add new steps, and write only the fields the counsellor changed.
+
+    The form may have been open for a while: meanwhile the client may have marked a step done,
+    or another tab added or changed one. Writing back only what this form changed keeps all that.
+    A step emptied here is deleted; one deleted elsewhere and left untouched here stays deleted.
+    The round's row is locked first (on PostgreSQL), so two saves at once run one after the other.
     """
     db.session.execute(db.select(Round.id).where(Round.id == found.id).with_for_update())
     existing = {step.id: step for step in db.session.scalars(db.select(NextStep).where(NextStep.round_id == found.id))}
     for position, entry in enumerate(entries):
         step = existing.get(entry.id) if entry.id is not None else None
-        if not entry.text:
-            if step is not None:
+        changed = entry.changed()
+        if step is None and entry.id is not None and not changed:
+            continue
+        if not entry.sent.text:
+            if step is not None and "text" in changed:
                 db.session.delete(step)
             continue
         if step is None:
-            step = NextStep(round_id=found.id)
+            step, changed = NextStep(round_id=found.id), list(FIELDS)
             db.session.add(step)
-        step.position, step.text, step.who, step.due = position, entry.text, entry.who, entry.due
-        step.done_at = (step.done_at or utcnow()) if entry.done else None
+        step.position = position
+        for name in changed:
+            if name == "done":
+                step.done_at = (step.done_at or utcnow()) if entry.sent.done else None
+            else:
+                setattr(step, name, getattr(entry.sent, name))
     db.session.commit()
     db.session.expire(found, ["next_steps"])
 

@@ -48,6 +48,15 @@ def required_round() -> Round:
     return found
 
 
+def keep_in_use(found: Round) -> None:
+    """Count a use of a finished round (viewed, printed, its steps saved or marked): it and the
+    round before it, whose scores and steps its pages show, are kept for the retention period from
+    now. Its "saved on" date stays that of its answers."""
+    moved = [used.keep(retention_days()) for used in (found, previous_round(found)) if used is not None]
+    if any(moved):
+        db.session.commit()
+
+
 def previous_round(found: Round) -> Round | None:
     """Return the finished round this one retakes, while it lasts."""
     return live_round(found.previous_id)

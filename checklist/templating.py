@@ -39,7 +39,8 @@ def in_language(lang: str, part: Callable[[], Markup]) -> Markup:
 def language_url(code: str) -> str:
     """Return this page in another language, or that language's landing page."""
     if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
-        return url_for(request.endpoint, **(request.view_args or {}), lang=code)
+        # The URL values still hold the language when a request was refused before it was read.
+        return url_for(request.endpoint, **{**(request.view_args or {}), "lang": code})
     return url_for("pages.landing", lang=code)
 
 

@@ -174,10 +174,35 @@ def test_any_second_language_on_one_screen(client_and_code, counsellor):
     assert 'class="second"' not in counsellor.get("/fi/session").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("back", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:x"])
-def test_the_language_toggle_never_redirects_elsewhere(client, back):
-    response = client.post_form("/en/second-language", {"second_language": "fi", "back": back})
-    assert response.location == "/en/"
+@pytest.mark.parametrize(
+    "back",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "\\/evil.example",
+        "javascript:x",
+        # Browsers drop tabs and newlines from a Location: these would become //evil.example.
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r\n/evil.example",
+        "/fi/session\r\nSet-Cookie: x=1",
+        "/ /evil.example",
+        "/\u2028/evil.example",
+        "",
+        "evil.example",
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_language_toggle_never_redirects_elsewhere(client, back, lang):
+    response = client.post_form(f"/{lang}/second-language", {"second_language": "fi", "back": back})
+    assert response.status_code == 302
+    assert response.location == f"/{lang}/"
+
+
+@pytest.mark.parametrize("back", ["/fi/session", "/fi/results?second=en", "/fi/area/tools"])
+def test_the_language_toggle_goes_back_to_a_page_of_this_site(client, back):
+    assert client.post_form("/fi/second-language", {"second_language": "en", "back": back}).location == back
 
 
 def test_deleting_is_immediate_and_the_code_stops_working(client_and_code, counsellor, app):

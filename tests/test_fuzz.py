@@ -79,7 +79,9 @@ def test_hostile_form_values_are_refused_cleanly(answered, app, field, value, ex
 def test_hostile_urls_are_never_a_server_error(client, lang, segment):
     for path in (f"/{quote(lang, safe='')}/area/{quote(segment, safe='')}", f"/en/{quote(segment, safe='')}"):
         response = client.get(path)
-        assert response.status_code in (200, 301, 302, 308, 404, 405), path
+        # A NUL character anywhere is refused (it cannot be stored): 400.
+        allowed = (200, 301, 302, 308, 404, 405, *((400,) if "\x00" in lang + segment else ()))
+        assert response.status_code in allowed, path
         assert_not_reflected(response.get_data(as_text=True), segment)
 
 

@@ -10,13 +10,14 @@ from flask import Blueprint, abort, redirect, render_template, request, session,
 from flask_babel import gettext
 
 from .. import messages, next_steps, statistics
-from ..attempts import client_address, code_lookups
+from ..attempts import client_address, code_lookups, paper_rounds
 from ..current import catalogue, checklist
 from ..forms import LEVEL_FIELD, CodeForm, NextStepsForm, next_steps_data, paper_form_class
 from ..models import Round, db, utcnow
 from ..rounds import (
     RESULTS_STEP,
     ensure_share_code,
+    keep_in_use,
     live_round,
     newest_finished,
     previous_round,
@@ -25,7 +26,7 @@ from ..rounds import (
     save_answers,
 )
 from ..share_codes import normalise
-from .results import summary_of
+from .results import record_statistics, summary_of
 
 bp = Blueprint("counsellor", __name__, url_prefix="/<lang>")
 
@@ -67,6 +68,9 @@ def paper():
     form = paper_form_class(content, catalogue().municipality_names())()
     if not form.validate_on_submit():
         return render_template("counsellor/paper.html", form=form, level_field=LEVEL_FIELD)
+    # The page needs no login, and every round keyed in adds to the statistics: each counts.
+    if paper_rounds().blocked(client_address()):
+        abort(429)
     found = Round.start(RESULTS_STEP, retention_days(), content.version)
     found.profile = {"municipality": form.municipality.data} if form.municipality.data else {}
     found.completed_at = utcnow()
@@ -74,6 +78,10 @@ def paper():
     db.session.flush()
     save_answers(found, form.answers(), form[LEVEL_FIELD].data or None)
     db.session.commit()
+    paper_rounds().count(client_address())
+    # Counted now, under the paper limit rather than the per-address statistics one: an office
+    # keying in a pile of paper checklists is not a flood.
+    statistics.record(found, summary_of(found), catalogue())
     ensure_share_code(found)
     # The counsellor goes on as with a code: the session view shows the code to give the client.
     session[VIEWING] = found.id
@@ -99,6 +107,7 @@ def save_steps():
     if not form.validate():
         return _render_session(found, form)
     next_steps.save_steps(found, form.entries())
+    keep_in_use(found)
     return redirect(url_for(".review", saved=1, _anchor="next-steps"))
 
 
@@ -108,6 +117,7 @@ def step_done(step_id: int):
     found = viewed_round()
     if found is None:
         return redirect(url_for(".find"))
+    keep_in_use(found)
     if not next_steps.mark_done(step_id, (found, previous_round(found)), request.form.get("done") == "1"):
         abort(404)
     return redirect(url_for(".review", _anchor="next-steps"))
@@ -121,11 +131,12 @@ def close():
 
 
 def _render_session(found: Round, form: NextStepsForm):
+    keep_in_use(found)
     given = found.answers
     answers = [(area, [(s, given.get(s.id)) for s in area.statements]) for area in checklist().areas]
     summary = summary_of(found)
-    # A round keyed in from paper is counted here: its client may never open the results.
-    statistics.record(found, summary, catalogue())
+    # A round whose client never opened the results is counted here.
+    record_statistics(found, summary)
     return render_template(
         "counsellor/session.html",
         round=found,

@@ -45,7 +45,20 @@ def second_language():
     """Choose a language to show under each text (or none), and go back to the page."""
     choose_second_language(request.form.get("second_language"))
     back = request.form.get("back", "")
-    # Only a path on this site: never an address elsewhere.
-    if not back.startswith("/") or back.startswith("//") or "\\" in back:
-        back = url_for(".landing")
-    return redirect(back)
+    return redirect(back if is_site_path(back) else url_for(".landing"))
+
+
+def is_site_path(value: str) -> bool:
+    """Return whether a redirect target is a path on this site, never an address elsewhere.
+
+    Browsers drop tabs and newlines from a Location and read a backslash as a slash, so
+    "/<TAB>/evil.example" and "/\\evil.example" lead off the site as "//evil.example" does; a newline
+    would also break the response header. So: one leading slash, then only printable characters
+    with no whitespace and no backslash.
+    """
+    return (
+        value.startswith("/")
+        and not value.startswith("//")
+        and value.isprintable()
+        and not any(character.isspace() or character == "\\" for character in value)
+    )

@@ -6,7 +6,7 @@ from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from ..i18n import languages
 from ..models import Round
-from ..rounds import ensure_share_code, finished_round, previous_round
+from ..rounds import ensure_share_code, finished_round, keep_in_use, previous_round
 from ..share_codes import display
 from ..templating import share_qr
 from .counsellor import viewed_round
@@ -16,6 +16,7 @@ bp = Blueprint("printing", __name__, url_prefix="/<lang>")
 
 
 def _render(found: Round, back: str):
+    keep_in_use(found)
     code = ensure_share_code(found)
     g.printing = True
     second = request.args.get("second")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 
 from .. import statistics
+from ..attempts import client_address, statistics_records
 from ..current import catalogue, checklist, summaries
 from ..models import Round
 from ..next_steps import mark_done
@@ -14,6 +15,7 @@ from ..rounds import (
     delete_chain,
     ensure_share_code,
     finished_round,
+    keep_in_use,
     previous_round,
     required_round,
 )
@@ -30,7 +32,19 @@ def summary_of(found: Round) -> Summary:
     )
 
 
+def record_statistics(found: Round, summary: Summary) -> None:
+    """Write the round's statistics record, unless its client's address has added its share of new
+    records: anonymous rounds from one address must not flood the coordinators' figures. The round
+    itself works as ever. Only a new record counts; replacing one after changed answers does not."""
+    if found.completed_at is not None and found.statistics_key is None:
+        if statistics_records().blocked(client_address()):
+            return
+        statistics_records().count(client_address())
+    statistics.record(found, summary, catalogue())
+
+
 def _render(template: str, found: Round, **context):
+    keep_in_use(found)
     return render_template(template, round=found, summary=summary_of(found), **context)
 
 
@@ -38,10 +52,11 @@ def _render(template: str, found: Round, **context):
 def results():
     """Show the newest finished round: what the results say, chart, table, sharing, what to do next."""
     found = finished_round()
+    keep_in_use(found)
     ensure_share_code(found)
     summary = summary_of(found)
     # The first view of the results counts the round; a changed profile or answers replace it.
-    statistics.record(found, summary, catalogue())
+    record_statistics(found, summary)
     return render_template("results/results.html", round=found, summary=summary, previous=previous_round(found))
 
 
@@ -56,6 +71,7 @@ def area(area_id: str):
     """Every suggestion for one area, and the statements answered low in it."""
     found = finished_round()
     content = checklist().area(area_id) or abort(404)
+    keep_in_use(found)
     summary: Summary = summary_of(found)
     result = next(r for r in summary.results if r.area.id == content.id)
     return render_template(
@@ -71,6 +87,7 @@ def area(area_id: str):
 def step_done(step_id: int):
     """Mark a next step done (or not) from the person's own results."""
     found = finished_round()
+    keep_in_use(found)
     if not mark_done(step_id, (found, previous_round(found)), request.form.get("done") == "1"):
         abort(404)
     return redirect(url_for(".results", _anchor="next-steps"))

@@ -47,9 +47,16 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_CODE_LOOKUPS = "10 per minute;50 per day"
     RATELIMIT_KEY_PREFIX = "checklist"
-    # Failed coordinator logins, per client address and per account name.
-    RATELIMIT_LOGINS_PER_ADDRESS = "10 per 15 minutes;50 per day"
-    RATELIMIT_LOGINS_PER_ACCOUNT = "10 per hour"
+    # Failed coordinator logins. One name from one address gets the strict limit; an address gets
+    # a looser one, so that it cannot try name after name; a name from all addresses together gets
+    # a ceiling that only a distributed attack reaches, so no stranger can lock a coordinator out.
+    RATELIMIT_LOGINS_PER_ACCOUNT_AND_ADDRESS = "10 per 15 minutes"
+    RATELIMIT_LOGINS_PER_ADDRESS = "30 per 15 minutes;100 per day"
+    RATELIMIT_LOGINS_PER_ACCOUNT = "100 per hour"
+    # After each failed login of one name from one address the answer waits longer: this many
+    # seconds after the first, doubling, at most the maximum.
+    LOGIN_DELAY_BASE_SECONDS = 0.25
+    LOGIN_DELAY_MAX_SECONDS = 4.0
     # A coordinator's login ends after this many hours without a page.
     COORDINATOR_IDLE_HOURS = 8
     # The coordinators' "to re-check" list: entries whose pages were read longer ago than this.
@@ -72,6 +79,8 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     # The tests about CSRF turn it back on.
     WTF_CSRF_ENABLED = False
+    # Tests never sleep; the test of the delay itself replaces the sleep.
+    LOGIN_DELAY_BASE_SECONDS = 0
 
 
 class ProductionConfig(Config):
@@ -91,8 +100,11 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "RATELIMIT_CODE_LOOKUPS": ("RATELIMIT_CODE_LOOKUPS", str),
     "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+    "RATELIMIT_LOGINS_PER_ACCOUNT_AND_ADDRESS": ("RATELIMIT_LOGINS_PER_ACCOUNT_AND_ADDRESS", str),
     "RATELIMIT_LOGINS_PER_ADDRESS": ("RATELIMIT_LOGINS_PER_ADDRESS", str),
     "RATELIMIT_LOGINS_PER_ACCOUNT": ("RATELIMIT_LOGINS_PER_ACCOUNT", str),
+    "LOGIN_DELAY_BASE_SECONDS": ("LOGIN_DELAY_BASE_SECONDS", float),
+    "LOGIN_DELAY_MAX_SECONDS": ("LOGIN_DELAY_MAX_SECONDS", float),
     "COORDINATOR_IDLE_HOURS": ("COORDINATOR_IDLE_HOURS", float),
     "RECHECK_MONTHS": ("RECHECK_MONTHS", int),
 }

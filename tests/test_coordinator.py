@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from checklist import coordinators
+from checklist import attempts, coordinators
 from checklist.models import CoordinatorLogin, db, utcnow
 
 from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD, log_in_coordinator, make_app
@@ -121,6 +121,65 @@ def test_removing_an_account_ends_its_logins(app, client, runner):
     log_in_coordinator(client)
     runner.invoke(args=["coordinator", "remove", COORDINATOR_NAME])
     assert client.get("/fi/coordinator/").location == "/fi/coordinator/login"
+
+
+def log_in_from(app, address: str, name: str = COORDINATOR_NAME, password: str = COORDINATOR_PASSWORD):
+    """Try a login from a client address of its own (a new browser); return the response."""
+    return app.test_client().post(
+        "/fi/coordinator/login", data={"name": name, "password": password}, environ_base={"REMOTE_ADDR": address}
+    )
+
+
+def test_guessing_from_one_address_is_blocked_after_the_limit(app):
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    assert app.config["RATELIMIT_LOGINS_PER_ACCOUNT_AND_ADDRESS"] == "10 per 15 minutes"
+    for _ in range(10):
+        assert log_in_from(app, "203.0.113.9", password="a wrong guess").status_code == 200
+    assert log_in_from(app, "203.0.113.9").status_code == 429, "even the right password waits now"
+
+
+def test_a_strangers_guesses_from_elsewhere_do_not_lock_the_coordinator_out(app):
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    # Fifty wrong guesses from five addresses: each address is blocked, the account is not.
+    for number in range(5):
+        address = f"203.0.113.{number}"
+        for _ in range(10):
+            assert log_in_from(app, address, password="a wrong guess").status_code == 200
+        assert log_in_from(app, address, password="a wrong guess").status_code == 429
+    assert log_in_from(app, "198.51.100.7").status_code == 302
+
+
+def test_one_address_trying_name_after_name_is_blocked(app):
+    for number in range(30):
+        assert log_in_from(app, "203.0.113.9", name=f"guess{number}", password="a wrong guess").status_code == 200
+    assert log_in_from(app, "203.0.113.9", name="another").status_code == 429
+    assert log_in_from(app, "198.51.100.7", name="another").status_code == 200, "another address is not held up"
+
+
+def test_the_delay_before_a_failed_login_doubles_up_to_its_cap():
+    delays = [attempts.login_delay(failures, 0.25, 4.0) for failures in range(8)]
+    assert delays == [0, 0.25, 0.5, 1.0, 2.0, 4.0, 4.0, 4.0]
+    assert attempts.login_delay(10**6, 0.25, 4.0) == 4.0
+    assert attempts.login_delay(3, 0, 4.0) == 0, "no delay when it is turned off"
+
+
+def test_failed_logins_wait_longer_each_time_for_one_name_from_one_address(more_apps, monkeypatch):
+    waited: list[float] = []
+    monkeypatch.setattr(attempts, "sleep", waited.append)
+    app = make_app(LOGIN_DELAY_BASE_SECONDS=0.25, LOGIN_DELAY_MAX_SECONDS=1.0)
+    more_apps(app)
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    for _ in range(4):
+        log_in_from(app, "203.0.113.9", password="a wrong guess")
+    assert waited == [0.25, 0.5, 1.0, 1.0]
+    log_in_from(app, "203.0.113.9", name="aatu", password="a wrong guess")
+    log_in_from(app, "198.51.100.7", password="a wrong guess")
+    assert waited[4:] == [0.25, 0.25], "another name, or another address, starts afresh"
+    assert log_in_from(app, "203.0.113.9").status_code == 302
+    assert len(waited) == 6, "a right password does not wait"
 
 
 @pytest.fixture

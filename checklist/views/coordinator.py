@@ -16,7 +16,7 @@ from flask_babel import gettext
 from markupsafe import Markup
 
 from .. import coordinators, messages, statistics
-from ..attempts import client_address, failed_logins
+from ..attempts import client_address, failed_logins, wait_after_failed_login
 from ..chart import bar_svg, radar_svg
 from ..current import checklist, shipped_catalogue
 from ..forms import LoginForm
@@ -38,19 +38,18 @@ bp.before_request(require_login)
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Log a coordinator in; failed attempts are limited per address and per account name."""
+    """Log a coordinator in; failed attempts are limited and slowed down (attempts.FailedLogins)."""
     form = LoginForm()
     if not form.validate_on_submit():
         return render_template("coordinator/login.html", form=form, logged_out="logged-out" in request.args)
-    per_address, per_account = failed_logins()
+    counts = failed_logins()
     address, name = client_address(), form.name.data.casefold()
-    if per_address.blocked(address) or per_account.blocked(name):
+    if counts.blocked(name, address):
         form.name.errors.append(str(messages.TOO_MANY_LOGINS))
         return render_template("coordinator/login.html", form=form), 429
     account = coordinators.authenticate(form.name.data, form.password.data)
     if account is None:
-        per_address.failed(address)
-        per_account.failed(name)
+        wait_after_failed_login(counts.failed(name, address))
         form.name.errors.append(str(messages.LOGIN_FAILED))
         return render_template("coordinator/login.html", form=form)
     coordinators.log_in(account)

@@ -13,7 +13,7 @@ from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import attempts, cli, errors, i18n, security, templating
+from . import attempts, cli, coordinators, errors, i18n, security, templating
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .catalogue_store import CatalogueStore
 from .config import settings
@@ -88,6 +88,7 @@ def create_app(
 
     db.init_app(app)
     attempts.init_app(app)
+    coordinators.init_app(app)
     migrate.init_app(app, db)
     csrf.init_app(app)
     compress.init_app(app)

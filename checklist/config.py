@@ -57,8 +57,10 @@ class Config:
     # seconds after the first, doubling, at most the maximum.
     LOGIN_DELAY_BASE_SECONDS = 0.25
     LOGIN_DELAY_MAX_SECONDS = 4.0
-    # A coordinator's login ends after this many hours without a page.
+    # A coordinator's login ends after this many hours without a page, and this many after it
+    # began however active it is (and when the browser closes: its cookie has no expiry date).
     COORDINATOR_IDLE_HOURS = 8
+    COORDINATOR_LOGIN_HOURS = 12
     # The coordinators' "to re-check" list: entries whose pages were read longer ago than this.
     RECHECK_MONTHS = 12
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
@@ -106,6 +108,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "LOGIN_DELAY_BASE_SECONDS": ("LOGIN_DELAY_BASE_SECONDS", float),
     "LOGIN_DELAY_MAX_SECONDS": ("LOGIN_DELAY_MAX_SECONDS", float),
     "COORDINATOR_IDLE_HOURS": ("COORDINATOR_IDLE_HOURS", float),
+    "COORDINATOR_LOGIN_HOURS": ("COORDINATOR_LOGIN_HOURS", float),
     "RECHECK_MONTHS": ("RECHECK_MONTHS", int),
 }
 # The test environment reads its database from TEST_DATABASE_URL, never from DATABASE_URL.

@@ -1,8 +1,10 @@
 """Coordinator accounts and their logins. Clients and counsellors never need an account.
 
 Passwords are hashed with scrypt (werkzeug's default: slow, salted, memory-hard). A login is a
-random token in the session cookie and a row in the database, so logging out, a long pause and
-removing the account each end it on the server, whatever a copied cookie says.
+random token in a cookie of its own and a row in the database, so logging out, a long pause, the
+login's age and removing the account each end it on the server, whatever a copied cookie says.
+The cookie has no expiry date, so it also ends when the browser closes: the session cookie, which
+holds a client's round for the retention period, never holds a login.
 """
 
 from __future__ import annotations
@@ -10,14 +12,16 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from flask import current_app, g, session
+from flask import Flask, Response, current_app, g, request, session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .models import Coordinator, CoordinatorLogin, db, utcnow
 
 MIN_PASSWORD_LENGTH = 12
 MAX_NAME_LENGTH = 64
-LOGIN_KEY = "coordinator_login"
+LOGIN_COOKIE = "coordinator_login"
+# Flask-WTF keeps the secret its CSRF tokens are made from here; a login or logout draws a new one.
+CSRF_KEY = "csrf_token"
 # last_seen is written at most this often: a page a second needs no write a second.
 SEEN_GRANULARITY = timedelta(minutes=1)
 # Checked against when the name is unknown, so a wrong name takes as long as a wrong password.
@@ -74,38 +78,80 @@ def idle_limit() -> timedelta:
     return timedelta(hours=current_app.config["COORDINATOR_IDLE_HOURS"])
 
 
+def lifetime() -> timedelta:
+    return timedelta(hours=current_app.config["COORDINATOR_LOGIN_HOURS"])
+
+
 def log_in(account: Coordinator) -> None:
-    """Start a login in this browser."""
+    """Start a login in this browser, with a new token and a new CSRF secret."""
     log_out()
     token = secrets.token_urlsafe(32)
-    db.session.add(CoordinatorLogin(token=token, coordinator_id=account.id, last_seen=utcnow()))
+    now = utcnow()
+    db.session.add(CoordinatorLogin(token=token, coordinator_id=account.id, created_at=now, last_seen=now))
     # Old logins that ran out of time go now, so the table keeps only live ones.
-    db.session.execute(db.delete(CoordinatorLogin).where(CoordinatorLogin.last_seen < utcnow() - idle_limit()))
+    db.session.execute(
+        db.delete(CoordinatorLogin).where(
+            (CoordinatorLogin.last_seen < now - idle_limit()) | (CoordinatorLogin.created_at < now - lifetime())
+        )
+    )
     db.session.commit()
-    session[LOGIN_KEY] = token
-    session.permanent = True
+    g.login_cookie = token
 
 
 def log_out() -> None:
-    """End this browser's login, on the server too."""
-    token = session.pop(LOGIN_KEY, None)
-    if isinstance(token, str):
+    """End this browser's login, on the server too, and draw a new CSRF secret."""
+    _end(request.cookies.get(LOGIN_COOKIE))
+    new_csrf_secret()
+
+
+def _end(token: str | None) -> None:
+    if token:
         db.session.execute(db.delete(CoordinatorLogin).where(CoordinatorLogin.token == token))
         db.session.commit()
+    g.login_cookie = None  # the response deletes the cookie
+    g.coordinator = None
+
+
+def new_csrf_secret() -> None:
+    # A token read before the login (or while logged in) no longer posts a form after it.
+    session.pop(CSRF_KEY, None)
+    g.pop(CSRF_KEY, None)
 
 
 def current() -> Coordinator | None:
-    """Return the coordinator logged in in this browser, or None; a login idle too long ends here."""
+    """Return the coordinator logged in in this browser, or None; a login idle too long, or older
+    than its lifetime, ends here."""
     if "coordinator" in g:
         return g.coordinator
-    token = session.get(LOGIN_KEY)
-    login = db.session.get(CoordinatorLogin, token) if isinstance(token, str) else None
+    token = request.cookies.get(LOGIN_COOKIE)
+    login = db.session.get(CoordinatorLogin, token) if token else None
     now = utcnow()
-    if login is not None and login.last_seen <= now - idle_limit():
-        log_out()
+    if login is not None and (login.last_seen <= now - idle_limit() or login.created_at <= now - lifetime()):
+        _end(token)
         login = None
+    elif login is None and token:
+        g.login_cookie = None  # a cookie that leads nowhere goes
     elif login is not None and login.last_seen <= now - SEEN_GRANULARITY:
         login.last_seen = now
         db.session.commit()
     g.coordinator = login.coordinator if login is not None else None
     return g.coordinator
+
+
+def set_login_cookie(response: Response) -> Response:
+    """Set or delete the login cookie when this request started or ended a login (an after_request hook).
+
+    No Max-Age or Expires: the browser forgets the login when it closes.
+    """
+    if "login_cookie" not in g:
+        return response
+    secure = current_app.config["SESSION_COOKIE_SECURE"]
+    if g.login_cookie is None:
+        response.delete_cookie(LOGIN_COOKIE, secure=secure, httponly=True, samesite="Lax")
+    else:
+        response.set_cookie(LOGIN_COOKIE, g.login_cookie, secure=secure, httponly=True, samesite="Lax")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.after_request(set_login_cookie)

@@ -115,6 +115,63 @@ def test_a_login_ends_after_the_configured_inactivity(app, client):
     assert client.get("/fi/coordinator/").location == "/fi/coordinator/login"
 
 
+def test_a_login_ends_after_its_lifetime_even_when_active(app, client):
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    log_in_coordinator(client)
+    with app.app_context():
+        lifetime = timedelta(hours=app.config["COORDINATOR_LOGIN_HOURS"])
+        assert lifetime == timedelta(hours=12)
+        began = utcnow() - lifetime + timedelta(minutes=5)
+        db.session.execute(db.update(CoordinatorLogin).values(created_at=began, last_seen=utcnow()))
+        db.session.commit()
+    assert client.get("/fi/coordinator/").status_code == 200
+    with app.app_context():
+        began = utcnow() - lifetime - timedelta(seconds=1)
+        db.session.execute(db.update(CoordinatorLogin).values(created_at=began, last_seen=utcnow()))
+        db.session.commit()
+    assert client.get("/fi/coordinator/").location == "/fi/coordinator/login"
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(CoordinatorLogin)) == 0
+
+
+def set_cookies(response) -> dict[str, str]:
+    """Return each cookie the response sets, by name: its whole Set-Cookie header, lower-cased."""
+    headers = response.headers.getlist("Set-Cookie")
+    return {header.split("=", 1)[0]: header.lower() for header in headers}
+
+
+@pytest.mark.parametrize("secure", [False, True])
+def test_the_login_cookie_ends_with_the_browser(more_apps, secure):
+    app = make_app(SESSION_COOKIE_SECURE=secure)
+    client = more_apps(app)
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    cookies = set_cookies(log_in_coordinator(client))
+    login = cookies[coordinators.LOGIN_COOKIE]
+    assert "httponly" in login and "samesite=lax" in login and ("; secure" in login) == secure
+    # No cookie the login sets outlives the browser: not the login's, and not the session's,
+    # which holds a client's round for the retention period.
+    assert not any("expires=" in cookie or "max-age=" in cookie for cookie in cookies.values())
+    assert client.get("/fi/coordinator/").status_code == 200
+    cookies = set_cookies(client.post_form("/fi/coordinator/logout"))
+    assert "expires=thu, 01 jan 1970" in cookies[coordinators.LOGIN_COOKIE], "logging out deletes it"
+
+
+@pytest.mark.csrf
+def test_logging_in_and_out_draws_a_new_csrf_token(app, client):
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    before = client.csrf_token("/fi/coordinator/login")
+    login = {"name": COORDINATOR_NAME, "password": COORDINATOR_PASSWORD, "csrf_token": before}
+    assert client.post("/fi/coordinator/login", data=login).status_code == 302
+    during = client.csrf_token("/fi/coordinator/")
+    assert during != before
+    assert client.post("/fi/coordinator/logout", data={"csrf_token": before}).status_code == 400, "a token from before"
+    assert client.post("/fi/coordinator/logout", data={"csrf_token": during}).status_code == 302
+    assert client.csrf_token("/fi/coordinator/login") != during
+
+
 def test_removing_an_account_ends_its_logins(app, client, runner):
     with app.app_context():
         coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)

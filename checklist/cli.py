@@ -106,7 +106,7 @@ def read_password() -> str:
 @coordinator_commands.command("add")
 @click.argument("name")
 def add_coordinator(name: str) -> None:
-    """Add a coordinator; the password (at least 12 characters) is read from standard input."""
+    """Add a coordinator; the password (12 to 128 characters, not easy to guess) is read from standard input."""
     try:
         coordinators.add(name, read_password())
     except coordinators.AccountError as error:

@@ -14,10 +14,22 @@ from datetime import timedelta
 
 from flask import Flask, Response, current_app, g, request, session
 from werkzeug.security import check_password_hash, generate_password_hash
+from zxcvbn import zxcvbn
 
 from .models import Coordinator, CoordinatorLogin, db, utcnow
 
 MIN_PASSWORD_LENGTH = 12
+# Enough for any passphrase. A longer password is refused when an account is made, and at login is
+# simply wrong, so that no check (nor the judging below) ever works on an attacker's megabyte.
+MAX_PASSWORD_LENGTH = 128
+# zxcvbn's score from 0 to 4; 3 is "safely unguessable" by its authors' measure (about 10^8 guesses
+# and more). Below it are common passwords, words with a few changes, names, dates, keyboard rows
+# and repeats such as "passwordpassword".
+MIN_PASSWORD_SCORE = 3
+# zxcvbn refuses longer input; a password whose first 72 characters are easy is easy.
+JUDGED_LENGTH = 72
+# Words anyone guessing a coordinator's password here would try first.
+SERVICE_WORDS = ("checklist", "coordinator", "koordinaattori", "jyvaskyla", "jyväskylä", "osaamiskeskus")
 MAX_NAME_LENGTH = 64
 LOGIN_COOKIE = "coordinator_login"
 # Flask-WTF keeps the secret its CSRF tokens are made from here; a login or logout draws a new one.
@@ -32,13 +44,33 @@ class AccountError(ValueError):
     """An account cannot be added or removed as asked; the message says why."""
 
 
+def password_problem(password: str, name: str) -> str | None:
+    """Return why a password cannot be used for this account, or None when it can."""
+    if not password.strip():
+        return "a password cannot be blank or only spaces"
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"a password needs at least {MIN_PASSWORD_LENGTH} characters"
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return f"a password has at most {MAX_PASSWORD_LENGTH} characters; this one has {len(password)}"
+    judged = zxcvbn(password[:JUDGED_LENGTH], user_inputs=[name, *SERVICE_WORDS])
+    if judged["score"] < MIN_PASSWORD_SCORE:
+        warning = judged["feedback"]["warning"].rstrip(".")
+        because = f" ({warning})" if warning else ""
+        return (
+            f"this password is too easy to guess{because}: choose one that is not a common password, "
+            "a name or a word with a few changes, e.g. four or more unrelated words"
+        )
+    return None
+
+
 def add(name: str, password: str) -> Coordinator:
     """Add a coordinator account."""
     name = name.strip()
     if not name or len(name) > MAX_NAME_LENGTH or any(c.isspace() for c in name):
         raise AccountError(f"a name is 1 to {MAX_NAME_LENGTH} characters without spaces")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    problem = password_problem(password, name)
+    if problem is not None:
+        raise AccountError(problem)
     if find(name) is not None:
         raise AccountError(f"there is already a coordinator called {name!r}")
     account = Coordinator(name=name, password_hash=generate_password_hash(password))
@@ -66,10 +98,13 @@ def find(name: str) -> Coordinator | None:
 
 
 def authenticate(name: str, password: str) -> Coordinator | None:
-    """Return the account if the name and password match; None for a wrong name or password alike."""
+    """Return the account if the name and password match; None for a wrong name or password alike.
+
+    A password longer than any account can have is wrong too, in the same time.
+    """
     account = find(name.strip())
-    if account is None:
-        check_password_hash(_UNKNOWN, password)
+    if account is None or len(password) > MAX_PASSWORD_LENGTH:
+        check_password_hash(_UNKNOWN, password[:MAX_PASSWORD_LENGTH])
         return None
     return account if check_password_hash(account.password_hash, password) else None
 

@@ -42,12 +42,38 @@ def test_a_terminal_asks_for_the_password_twice(app, runner, monkeypatch):
     [
         ("maija", "eleven char", "at least 12 characters"),
         ("two words", PASSWORD, "without spaces"),
+        ("maija", " " * 12, "blank or only spaces"),
+        ("maija", "\t" * 20, "blank or only spaces"),
+        ("maija", "x" * 129, "at most 128 characters; this one has 129"),
+        ("maija", "passwordpassword", "too easy to guess"),
+        ("maija", "qwertyuiop123", "too easy to guess"),
+        ("maija", "Password2024!", "too easy to guess"),
+        ("maija", "maija12345678", "too easy to guess"),
     ],
 )
-def test_accounts_refuse_short_passwords_and_odd_names(app, runner, name, password, problem):
+def test_accounts_refuse_weak_or_overlong_passwords_and_odd_names(app, runner, name, password, problem):
     result = runner.invoke(args=["coordinator", "add", name], input=password + "\n")
     assert result.exit_code == 1 and problem in result.output
     assert runner.invoke(args=["coordinator", "list"]).output == ""
+
+
+def test_a_password_of_the_longest_length_works(app):
+    longest = ("correct horse battery staple " * 5)[: coordinators.MAX_PASSWORD_LENGTH]
+    with app.app_context():
+        account = coordinators.add("maija", longest)
+        assert coordinators.authenticate("maija", longest) is account
+
+
+def test_a_too_long_password_at_login_is_just_wrong(limited):
+    client = limited.test_client()
+    wrong = log_in_coordinator(client, password="not the password")
+    too_long = log_in_coordinator(client, password="x" * 5000)
+    assert wrong.status_code == too_long.status_code == 200
+    assert error_text(too_long) == error_text(wrong) != ""
+    assert 'href="#name"' in too_long.get_data(as_text=True), "the same answer, at the name as always"
+    # It counts as a failure like any other: this is the third.
+    assert log_in_coordinator(client, password="y" * 200).status_code == 200
+    assert log_in_coordinator(client).status_code == 429
 
 
 def test_a_name_is_taken_once_and_removing_an_unknown_name_says_so(app, runner):

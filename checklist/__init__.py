@@ -13,7 +13,7 @@ from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import attempts, cli, coordinators, errors, i18n, security, templating
+from . import attempts, cli, coordinators, errors, i18n, security, security_log, templating
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .catalogue_store import CatalogueStore
 from .config import settings
@@ -94,6 +94,7 @@ def create_app(
     compress.init_app(app)
     templating.init_app(app)
     security.init_app(app)
+    security_log.init_app(app)
     errors.init_app(app)
     for blueprint in (
         pages.bp,

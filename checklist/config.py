@@ -13,6 +13,9 @@ DEVELOPMENT_SECRET = "development-only-not-secret"
 class Config:
     SECRET_KEY = DEVELOPMENT_SECRET
     SQLALCHEMY_DATABASE_URI = None  # None: SQLite under the instance folder
+    # A database error's message would otherwise carry the statement's values (round ids, answers,
+    # next-step texts) into the error log.
+    SQLALCHEMY_ENGINE_OPTIONS = {"hide_parameters": True}
     # A page of answers is a few hundred bytes; anything near this limit is not a real form.
     MAX_CONTENT_LENGTH = 16 * 1024
     MAX_FORM_MEMORY_SIZE = 16 * 1024

@@ -20,6 +20,7 @@ from ..attempts import client_address, failed_logins, wait_after_failed_login
 from ..chart import bar_svg, radar_svg
 from ..current import checklist, shipped_catalogue
 from ..forms import LoginForm
+from ..security_log import event
 from ..statistics import HIDDEN, NOT_GIVEN, SMALLEST_SHOWN, AreaFigure, Count, Filters
 from ..templating import inline_chart, page_is_rtl, tr
 
@@ -45,19 +46,23 @@ def login():
     counts = failed_logins()
     address, name = client_address(), form.name.data.casefold()
     if counts.blocked(name, address):
+        event("login blocked", name=form.name.data)
         form.name.errors.append(str(messages.TOO_MANY_LOGINS))
         return render_template("coordinator/login.html", form=form), 429
     account = coordinators.authenticate(form.name.data, form.password.data)
     if account is None:
+        event("login failed", name=form.name.data)
         wait_after_failed_login(counts.failed(name, address))
         form.name.errors.append(str(messages.LOGIN_FAILED))
         return render_template("coordinator/login.html", form=form)
     coordinators.log_in(account)
+    event("login", name=account.name)
     return redirect(url_for(".dashboard"))
 
 
 @bp.post("/logout")
 def logout():
+    event("logout", name=coordinators.current().name)
     coordinators.log_out()
     return redirect(url_for(".login", **{"logged-out": 1}))
 
@@ -150,11 +155,13 @@ def csv_response(rows: list[list[str]], name: str) -> Response:
 @bp.get("/export.csv")
 def export():
     """Rounds and mean area scores per month and municipality, small cells hidden."""
+    event("statistics exported", file="export.csv", by=coordinators.current().name)
     return csv_response(statistics.export_rows(filters(), area_ids()), "checklist-statistics.csv")
 
 
 @bp.get("/statements.csv")
 def export_statements():
     """Per statement, how many rounds answered it low, and their share."""
+    event("statistics exported", file="statements.csv", by=coordinators.current().name)
     statements = [(s.id, s.area_id) for s in checklist().statements()]
     return csv_response(statistics.statement_rows(filters(), statements), "checklist-statements.csv")

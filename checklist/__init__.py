@@ -84,7 +84,9 @@ def create_app(
 
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # Not X-Forwarded-Host: a client can send one, and a proxy that does not overwrite it would
+        # pass it on. Addresses printed on paper use PUBLIC_URL instead.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     db.init_app(app)
     attempts.init_app(app)

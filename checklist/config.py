@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 DEVELOPMENT_SECRET = "development-only-not-secret"
 
@@ -68,6 +69,9 @@ class Config:
     RECHECK_MONTHS = 12
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
     TRUSTED_PROXIES = 0
+    # The address people reach the app at, e.g. https://checklist.example.fi: the QR code on the
+    # results and on paper leads there. None: the host the request came to.
+    PUBLIC_URL = None
     PREFERRED_URL_SCHEME = "http"
     # Pages are compressed; streamed files (static) are not: Flask-Compress's streaming path
     # leaves the file open, and the stylesheet is small and cached by the browser.
@@ -105,6 +109,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "RATELIMIT_CODE_LOOKUPS": ("RATELIMIT_CODE_LOOKUPS", str),
     "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+    "PUBLIC_URL": ("PUBLIC_URL", str),
     "RATELIMIT_LOGINS_PER_ACCOUNT_AND_ADDRESS": ("RATELIMIT_LOGINS_PER_ACCOUNT_AND_ADDRESS", str),
     "RATELIMIT_LOGINS_PER_ADDRESS": ("RATELIMIT_LOGINS_PER_ADDRESS", str),
     "RATELIMIT_LOGINS_PER_ACCOUNT": ("RATELIMIT_LOGINS_PER_ACCOUNT", str),
@@ -132,9 +137,20 @@ def settings(environment: str, overrides: Mapping[str, Any] | None = None) -> di
             config[key] = read(os.environ[name])
     config.update(overrides or {})
     config.setdefault("PERMANENT_SESSION_LIFETIME", config["RETENTION_DAYS"] * 24 * 3600)
+    config["PUBLIC_URL"] = public_url(config.get("PUBLIC_URL"))
     if environment == "production":
         check_production(config)
     return config
+
+
+def public_url(value: str | None) -> str | None:
+    """Return PUBLIC_URL without a trailing slash; refuse anything but http(s)://host[:port]."""
+    if not value:
+        return None
+    parts = urlsplit(value.rstrip("/"))
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query or parts.fragment:
+        raise RuntimeError(f"PUBLIC_URL must be a scheme and a host, e.g. https://checklist.example.fi, not {value!r}")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def check_production(config: Mapping[str, Any]) -> None:

@@ -1,8 +1,12 @@
+import re
+
 import pytest
 
-from checklist import create_app
-from checklist.config import check_production
+from checklist import create_app, templating
+from checklist.config import check_production, settings
+from checklist.share_codes import qr_svg
 
+from conftest import make_app
 from helpers import complete
 from pagecheck import NS, parse
 
@@ -59,3 +63,52 @@ def test_no_page_loads_anything_from_another_origin(client):
         resources += [e.get("action") for e in document.iter(f"{NS}form") if e.get("action")]
         assert resources, path
         assert all(r.startswith("/") and not r.startswith("//") for r in resources), resources
+
+
+EVIL = {"HTTP_X_FORWARDED_HOST": "evil.example", "HTTP_X_FORWARDED_FOR": "203.0.113.5"}
+
+
+@pytest.fixture
+def qr_addresses(monkeypatch) -> list[str]:
+    """Return the addresses the QR codes of the test were drawn for (a live list)."""
+    drawn: list[str] = []
+
+    def drawing(url: str) -> str:
+        drawn.append(url)
+        return qr_svg(url)
+
+    monkeypatch.setattr(templating, "qr_svg", drawing)
+    return drawn
+
+
+@pytest.mark.parametrize(
+    ("public_url", "expected"),
+    [
+        (None, "http://localhost/fi/counsellor#"),
+        ("https://checklist.example.fi", "https://checklist.example.fi/fi/counsellor#"),
+    ],
+)
+def test_a_forwarded_host_never_reaches_redirects_or_paper(more_apps, qr_addresses, public_url, expected):
+    app = make_app(TRUSTED_PROXIES=1, PUBLIC_URL=public_url)
+    client = more_apps(app)
+    client.environ_base.update(EVIL)
+    responses = [client.get("/"), client.get("/fi/coordinator"), client.get("/fi/results/print")]
+    responses.append(complete(client, "fi"))
+    responses += [client.get(path) for path in ("/fi/results", "/fi/results/print")]
+    code = re.search(r'<strong class="code" dir="ltr">([A-Z0-9-]+)</strong>', responses[-1].text).group(1)
+    counsellor = app.test_client()
+    counsellor.environ_base.update(EVIL)
+    responses += [counsellor.post("/fi/counsellor", data={"code": code}), counsellor.get("/fi/session/print")]
+    assert [r.status_code for r in responses[-4:]] == [200, 200, 302, 200]
+    for response in responses:
+        assert "evil.example" not in (response.location or "") + response.text
+    assert len(qr_addresses) == 3 and all(url.startswith(expected) for url in qr_addresses), qr_addresses
+
+
+@pytest.mark.parametrize("value", ["checklist.example.fi", "https://checklist.example.fi/path", "ftp://example.fi"])
+def test_public_url_must_be_a_scheme_and_a_host(value):
+    with pytest.raises(RuntimeError, match="PUBLIC_URL"):
+        settings("test", {"PUBLIC_URL": value})
+    assert settings("test", {"PUBLIC_URL": "https://checklist.example.fi/"})["PUBLIC_URL"] == (
+        "https://checklist.example.fi"
+    )

@@ -7,7 +7,7 @@ from checklist.config import check_production, settings
 from checklist.share_codes import qr_svg
 
 from conftest import make_app
-from helpers import complete
+from helpers import AREA_IDS, complete
 from pagecheck import NS, parse
 
 PAGES = ["/fi/", "/en/privacy", "/fi/area/tools", "/en/nowhere", "/static/style.css", "/"]
@@ -112,3 +112,23 @@ def test_public_url_must_be_a_scheme_and_a_host(value):
     assert settings("test", {"PUBLIC_URL": "https://checklist.example.fi/"})["PUBLIC_URL"] == (
         "https://checklist.example.fi"
     )
+
+
+def test_pages_with_a_persons_data_are_never_stored(app, coordinator):
+    person = app.test_client()
+    complete(person, "fi")
+    code = re.search(r'<strong class="code" dir="ltr">([A-Z0-9-]+)</strong>', person.get("/fi/results").text).group(1)
+    pages = ["/fi/results", "/fi/results/print", f"/fi/results/{AREA_IDS[0]}", "/fi/coordinator/login"]
+    responses = [person.get(path) for path in pages]
+    counsellor = app.test_client()
+    responses.append(counsellor.post("/fi/counsellor", data={"code": code}))
+    responses += [counsellor.get(path) for path in ("/fi/session", "/fi/session/print")]
+    responses += [coordinator.get(path) for path in ("/fi/coordinator/", "/fi/coordinator/export.csv")]
+    responses += [coordinator.get("/fi/coordinator/statements.csv"), coordinator.get("/fi/coordinator/services/")]
+    assert all(r.status_code in (200, 302) for r in responses)
+    assert [r.headers.get("Cache-Control") for r in responses] == ["no-store"] * len(responses)
+
+
+def test_static_files_keep_their_own_caching(client):
+    with client.get("/static/style.css") as response:
+        assert "no-store" not in response.headers.get("Cache-Control", "")

@@ -34,10 +34,24 @@ def operator() -> str:
         return "unknown"
 
 
+class WithoutDatabaseDetails(logging.Filter):
+    """Leave PostgreSQL's DETAIL lines out of a logged traceback: for a duplicate or missing key
+    they quote the key's value (a round's id, say), which the engine's hide_parameters cannot hide,
+    as the database server itself writes them into the error's message."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and not record.exc_text:
+            text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = "\n".join(line for line in text.splitlines() if not line.startswith("DETAIL:"))
+        return True
+
+
 def init_app(app: Flask) -> None:
     # Events are INFO: let them through unless the operator has set a level of their own.
     if log.level == logging.NOTSET:
         log.setLevel(logging.INFO)
     # Flask gives its logger ("checklist", this one's parent) a handler to standard error the
-    # first time it is used; use it now, so that the events are written from the first one on.
-    app.logger  # noqa: B018
+    # first time it is used; using it now means the events are written from the first one on.
+    # Flask logs a request's unexpected error there, with its traceback.
+    if not any(isinstance(f, WithoutDatabaseDetails) for f in app.logger.filters):
+        app.logger.addFilter(WithoutDatabaseDetails())

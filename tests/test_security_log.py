@@ -7,6 +7,7 @@ import logging
 from types import SimpleNamespace
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from checklist import coordinators, create_app
 from checklist.catalogue import DEFAULT_CATALOGUE_PATH, raw_services
@@ -106,3 +107,13 @@ def test_a_database_error_in_a_request_logs_no_round_id(more_apps, caplog, monke
     assert app.test_client().post("/fi/start").status_code == 500
     assert "IntegrityError" in caplog.text and "parameters hidden" in caplog.text
     assert secret_id not in caplog.text
+
+
+def test_postgresqls_details_of_a_key_stay_out_of_a_logged_traceback(app, caplog):
+    # PostgreSQL's own message for a duplicate key, as psycopg gives it: hide_parameters cannot hide it.
+    message = 'duplicate key value violates unique constraint "rounds_pkey"\nDETAIL:  Key (id)=(secret) already exists.'
+    try:
+        raise IntegrityError("INSERT INTO rounds (id) VALUES (%(id)s)", None, Exception(message), hide_parameters=True)
+    except IntegrityError:
+        app.logger.exception("Exception on /fi/start [POST]")
+    assert "rounds_pkey" in caplog.text and "secret" not in caplog.text

@@ -13,7 +13,7 @@ from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import attempts, cli, errors, i18n, request_checks, security, templating
+from . import attempts, cli, coordinators, errors, i18n, request_checks, security, security_log, templating
 from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .catalogue_store import CatalogueStore
 from .config import settings
@@ -86,15 +86,19 @@ def create_app(
 
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # Not X-Forwarded-Host: a client can send one, and a proxy that does not overwrite it would
+        # pass it on. Addresses printed on paper use PUBLIC_URL instead.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     db.init_app(app)
     attempts.init_app(app)
+    coordinators.init_app(app)
     migrate.init_app(app, db)
     csrf.init_app(app)
     compress.init_app(app)
     templating.init_app(app)
     security.init_app(app)
+    security_log.init_app(app)
     errors.init_app(app)
     for blueprint in (
         pages.bp,

@@ -19,6 +19,7 @@ from .content_translations import content_path, missing, notes_of, read_translat
 from .current import checklist, shipped_catalogue
 from .i18n import languages
 from .models import Round, db, utcnow
+from .security_log import event, operator
 
 catalogue_commands = AppGroup("catalogue", help="Work with the services catalogue.")
 
@@ -106,11 +107,12 @@ def read_password() -> str:
 @coordinator_commands.command("add")
 @click.argument("name")
 def add_coordinator(name: str) -> None:
-    """Add a coordinator; the password (at least 12 characters) is read from standard input."""
+    """Add a coordinator; the password (12 to 128 characters, not easy to guess) is read from standard input."""
     try:
-        coordinators.add(name, read_password())
+        account = coordinators.add(name, read_password())
     except coordinators.AccountError as error:
         raise click.ClickException(str(error)) from error
+    event("coordinator account added", name=account.name, by=operator())
     click.echo(f"Added coordinator {name}.")
 
 
@@ -122,6 +124,7 @@ def remove_coordinator(name: str) -> None:
         coordinators.remove(name)
     except coordinators.AccountError as error:
         raise click.ClickException(str(error)) from error
+    event("coordinator account removed", name=name, by=operator())
     click.echo(f"Removed coordinator {name}.")
 
 

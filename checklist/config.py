@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 DEVELOPMENT_SECRET = "development-only-not-secret"
 
@@ -13,6 +14,9 @@ DEVELOPMENT_SECRET = "development-only-not-secret"
 class Config:
     SECRET_KEY = DEVELOPMENT_SECRET
     SQLALCHEMY_DATABASE_URI = None  # None: SQLite under the instance folder
+    # A database error's message would otherwise carry the statement's values (round ids, answers,
+    # next-step texts) into the error log.
+    SQLALCHEMY_ENGINE_OPTIONS = {"hide_parameters": True}
     # A page of answers is a few hundred bytes; anything near this limit is not a real form.
     MAX_CONTENT_LENGTH = 16 * 1024
     MAX_FORM_MEMORY_SIZE = 16 * 1024
@@ -49,19 +53,31 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_CODE_LOOKUPS = "10 per minute;50 per day"
     RATELIMIT_KEY_PREFIX = "checklist"
-    # Failed coordinator logins, per client address and per account name.
-    RATELIMIT_LOGINS_PER_ADDRESS = "10 per 15 minutes;50 per day"
-    RATELIMIT_LOGINS_PER_ACCOUNT = "10 per hour"
     # Paper rounds keyed in per client address: each adds to the statistics.
     RATELIMIT_PAPER_ROUNDS = "20 per hour;60 per day"
     # New statistics records per client address; past it a round still works but is not counted.
     RATELIMIT_STATISTICS_PER_ADDRESS = "30 per day"
-    # A coordinator's login ends after this many hours without a page.
+    # Failed coordinator logins. One name from one address gets the strict limit; an address gets
+    # a looser one, so that it cannot try name after name; a name from all addresses together gets
+    # a ceiling that only a distributed attack reaches, so no stranger can lock a coordinator out.
+    RATELIMIT_LOGINS_PER_ACCOUNT_AND_ADDRESS = "10 per 15 minutes"
+    RATELIMIT_LOGINS_PER_ADDRESS = "30 per 15 minutes;100 per day"
+    RATELIMIT_LOGINS_PER_ACCOUNT = "100 per hour"
+    # After each failed login of one name from one address the answer waits longer: this many
+    # seconds after the first, doubling, at most the maximum.
+    LOGIN_DELAY_BASE_SECONDS = 0.25
+    LOGIN_DELAY_MAX_SECONDS = 4.0
+    # A coordinator's login ends after this many hours without a page, and this many after it
+    # began however active it is (and when the browser closes: its cookie has no expiry date).
     COORDINATOR_IDLE_HOURS = 8
+    COORDINATOR_LOGIN_HOURS = 12
     # The coordinators' "to re-check" list: entries whose pages were read longer ago than this.
     RECHECK_MONTHS = 12
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
     TRUSTED_PROXIES = 0
+    # The address people reach the app at, e.g. https://checklist.example.fi: the QR code on the
+    # results and on paper leads there. None: the host the request came to.
+    PUBLIC_URL = None
     PREFERRED_URL_SCHEME = "http"
     # Pages are compressed; streamed files (static) are not: Flask-Compress's streaming path
     # leaves the file open, and the stylesheet is small and cached by the browser.
@@ -78,6 +94,8 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     # The tests about CSRF turn it back on.
     WTF_CSRF_ENABLED = False
+    # Tests never sleep; the test of the delay itself replaces the sleep.
+    LOGIN_DELAY_BASE_SECONDS = 0
 
 
 class ProductionConfig(Config):
@@ -98,11 +116,16 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "RATELIMIT_CODE_LOOKUPS": ("RATELIMIT_CODE_LOOKUPS", str),
     "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+    "PUBLIC_URL": ("PUBLIC_URL", str),
+    "RATELIMIT_LOGINS_PER_ACCOUNT_AND_ADDRESS": ("RATELIMIT_LOGINS_PER_ACCOUNT_AND_ADDRESS", str),
     "RATELIMIT_LOGINS_PER_ADDRESS": ("RATELIMIT_LOGINS_PER_ADDRESS", str),
     "RATELIMIT_LOGINS_PER_ACCOUNT": ("RATELIMIT_LOGINS_PER_ACCOUNT", str),
     "RATELIMIT_PAPER_ROUNDS": ("RATELIMIT_PAPER_ROUNDS", str),
     "RATELIMIT_STATISTICS_PER_ADDRESS": ("RATELIMIT_STATISTICS_PER_ADDRESS", str),
+    "LOGIN_DELAY_BASE_SECONDS": ("LOGIN_DELAY_BASE_SECONDS", float),
+    "LOGIN_DELAY_MAX_SECONDS": ("LOGIN_DELAY_MAX_SECONDS", float),
     "COORDINATOR_IDLE_HOURS": ("COORDINATOR_IDLE_HOURS", float),
+    "COORDINATOR_LOGIN_HOURS": ("COORDINATOR_LOGIN_HOURS", float),
     "RECHECK_MONTHS": ("RECHECK_MONTHS", int),
 }
 # The test environment reads its database from TEST_DATABASE_URL, never from DATABASE_URL.
@@ -123,9 +146,20 @@ def settings(environment: str, overrides: Mapping[str, Any] | None = None) -> di
             config[key] = read(os.environ[name])
     config.update(overrides or {})
     config.setdefault("PERMANENT_SESSION_LIFETIME", config["RETENTION_DAYS"] * 24 * 3600)
+    config["PUBLIC_URL"] = public_url(config.get("PUBLIC_URL"))
     if environment == "production":
         check_production(config)
     return config
+
+
+def public_url(value: str | None) -> str | None:
+    """Return PUBLIC_URL without a trailing slash; refuse anything but http(s)://host[:port]."""
+    if not value:
+        return None
+    parts = urlsplit(value.rstrip("/"))
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query or parts.fragment:
+        raise RuntimeError(f"PUBLIC_URL must be a scheme and a host, e.g. https://checklist.example.fi, not {value!r}")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def check_production(config: Mapping[str, Any]) -> None:

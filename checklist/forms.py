@@ -301,7 +301,5 @@ class LoginForm(FlaskForm):
     name = StringField(
         filters=[strip], validators=[DataRequired(messages.ENTER_NAME), Length(max=64, message=messages.LOGIN_FAILED)]
     )
-    # No password is this long; a longer one would only make the hash slow on purpose.
-    password = PasswordField(
-        validators=[DataRequired(messages.ENTER_PASSWORD), Length(max=1024, message=messages.LOGIN_FAILED)]
-    )
+    # A password too long for any account is answered as a wrong one (coordinators.authenticate).
+    password = PasswordField(validators=[DataRequired(messages.ENTER_PASSWORD)])

@@ -204,12 +204,14 @@ class Coordinator(db.Model):
 
 class CoordinatorLogin(db.Model):
     """A coordinator's signed-in browser. Held here, not only in the cookie, so that logging out,
-    inactivity and removing the account end it for certain."""
+    inactivity, the login's age and removing the account end it for certain."""
 
     __tablename__ = "coordinator_logins"
 
     token: Mapped[str] = mapped_column(String(43), primary_key=True)
     coordinator_id: Mapped[int] = mapped_column(ForeignKey("coordinators.id", ondelete="CASCADE"), index=True)
+    # When the password was given: however active, a login ends COORDINATOR_LOGIN_HOURS after it.
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     coordinator: Mapped[Coordinator] = relationship(lazy="joined")

@@ -1,4 +1,4 @@
-"""Security headers on every response."""
+"""Security headers on every response, and no caching of anything but the static files."""
 
 from __future__ import annotations
 
@@ -30,9 +30,14 @@ HEADERS = {
 
 
 def add_headers(response: Response) -> Response:
-    """Add the security headers, and HSTS when served over HTTPS."""
+    """Add the security headers, HSTS when served over HTTPS, and no-store to every page."""
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    # Pages hold a person's answers, results and next steps, or the coordinators' figures: no
+    # browser or proxy may keep a copy (on a shared computer, the next person's Back button would
+    # show it). Only the static files are the same for everyone; a view may set its own policy.
+    if request.endpoint != "static":
+        response.headers.setdefault("Cache-Control", "no-store")
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     return response

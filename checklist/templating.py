@@ -131,10 +131,19 @@ def error_links(form, labels: dict[str, str] | None = None) -> list[tuple[str, s
     return links
 
 
+def public_url(endpoint: str, **values) -> str:
+    """Return a page's full address for paper and QR codes: at PUBLIC_URL when it is set, else at
+    the host this request came to (which a client names, so set PUBLIC_URL in production)."""
+    base = current_app.config.get("PUBLIC_URL")
+    if base:
+        return base + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)
+
+
 def share_qr(code: str) -> Markup:
     """Return the QR code that opens the counsellor page with this share code filled in."""
     # The code rides in the fragment, which browsers never send: it stays out of logs.
-    return Markup(qr_svg(url_for("counsellor.find", _external=True) + "#" + display_code(code)))
+    return Markup(qr_svg(public_url("counsellor.find") + "#" + display_code(code)))
 
 
 def suggestion_html(

@@ -1,11 +1,13 @@
 """The Alembic migrations build exactly the schema the models describe."""
 
+from datetime import timedelta
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
 from checklist import create_app
-from checklist.models import db
+from checklist.models import CoordinatorLogin, db, utcnow
 
 from conftest import database_url
 
@@ -25,5 +27,35 @@ def test_migrations_match_the_models(tmp_path):
         assert differences == []
         downgrade(revision="base")
         assert db.inspect(db.engine).get_table_names() == ["alembic_version"]
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_a_login_running_at_the_upgrade_begins_its_lifetime_then(tmp_path):
+    url = database_url()
+    if url == "sqlite://":
+        url = f"sqlite:///{tmp_path / 'migrated.db'}"
+    app = create_app({"SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        db.drop_all()
+        db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+        db.session.commit()
+        upgrade(revision="0004")
+        db.session.execute(
+            db.text("INSERT INTO coordinators (name, password_hash, created_at) VALUES ('m', 'h', :t)"), {"t": utcnow()}
+        )
+        db.session.execute(
+            db.text(
+                "INSERT INTO coordinator_logins (token, coordinator_id, last_seen) SELECT 't', id, :t FROM coordinators"
+            ),
+            {"t": utcnow()},
+        )
+        db.session.commit()
+        before = utcnow()
+        upgrade()
+        began = db.session.get(CoordinatorLogin, "t").created_at
+        db.session.commit()  # ends the read, whose lock would hold up the downgrade on PostgreSQL
+        assert before - timedelta(seconds=1) <= began <= utcnow()
+        downgrade(revision="base")
         db.session.remove()
         db.engine.dispose()

@@ -2,10 +2,12 @@ import re
 
 import pytest
 
-from checklist import create_app
-from checklist.config import check_production
+from checklist import create_app, templating
+from checklist.config import check_production, settings
+from checklist.share_codes import qr_svg
 
-from helpers import complete
+from conftest import make_app
+from helpers import AREA_IDS, complete
 from pagecheck import NS, parse
 
 CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -91,3 +93,72 @@ def test_a_browser_can_send_a_form_over_https(client):
         headers={"Referer": "https://evil.example/"},
     )
     assert forged.status_code == 400
+
+
+EVIL = {"HTTP_X_FORWARDED_HOST": "evil.example", "HTTP_X_FORWARDED_FOR": "203.0.113.5"}
+
+
+@pytest.fixture
+def qr_addresses(monkeypatch) -> list[str]:
+    """Return the addresses the QR codes of the test were drawn for (a live list)."""
+    drawn: list[str] = []
+
+    def drawing(url: str) -> str:
+        drawn.append(url)
+        return qr_svg(url)
+
+    monkeypatch.setattr(templating, "qr_svg", drawing)
+    return drawn
+
+
+@pytest.mark.parametrize(
+    ("public_url", "expected"),
+    [
+        (None, "http://localhost/fi/counsellor#"),
+        ("https://checklist.example.fi", "https://checklist.example.fi/fi/counsellor#"),
+    ],
+)
+def test_a_forwarded_host_never_reaches_redirects_or_paper(more_apps, qr_addresses, public_url, expected):
+    app = make_app(TRUSTED_PROXIES=1, PUBLIC_URL=public_url)
+    client = more_apps(app)
+    client.environ_base.update(EVIL)
+    responses = [client.get("/"), client.get("/fi/coordinator"), client.get("/fi/results/print")]
+    responses.append(complete(client, "fi"))
+    responses += [client.get(path) for path in ("/fi/results", "/fi/results/print")]
+    code = re.search(r'<strong class="code" dir="ltr">([A-Z0-9-]+)</strong>', responses[-1].text).group(1)
+    counsellor = app.test_client()
+    counsellor.environ_base.update(EVIL)
+    responses += [counsellor.post("/fi/counsellor", data={"code": code}), counsellor.get("/fi/session/print")]
+    assert [r.status_code for r in responses[-4:]] == [200, 200, 302, 200]
+    for response in responses:
+        assert "evil.example" not in (response.location or "") + response.text
+    assert len(qr_addresses) == 3 and all(url.startswith(expected) for url in qr_addresses), qr_addresses
+
+
+@pytest.mark.parametrize("value", ["checklist.example.fi", "https://checklist.example.fi/path", "ftp://example.fi"])
+def test_public_url_must_be_a_scheme_and_a_host(value):
+    with pytest.raises(RuntimeError, match="PUBLIC_URL"):
+        settings("test", {"PUBLIC_URL": value})
+    assert settings("test", {"PUBLIC_URL": "https://checklist.example.fi/"})["PUBLIC_URL"] == (
+        "https://checklist.example.fi"
+    )
+
+
+def test_pages_with_a_persons_data_are_never_stored(app, coordinator):
+    person = app.test_client()
+    complete(person, "fi")
+    code = re.search(r'<strong class="code" dir="ltr">([A-Z0-9-]+)</strong>', person.get("/fi/results").text).group(1)
+    pages = ["/fi/results", "/fi/results/print", f"/fi/results/{AREA_IDS[0]}", "/fi/coordinator/login"]
+    responses = [person.get(path) for path in pages]
+    counsellor = app.test_client()
+    responses.append(counsellor.post("/fi/counsellor", data={"code": code}))
+    responses += [counsellor.get(path) for path in ("/fi/session", "/fi/session/print")]
+    responses += [coordinator.get(path) for path in ("/fi/coordinator/", "/fi/coordinator/export.csv")]
+    responses += [coordinator.get("/fi/coordinator/statements.csv"), coordinator.get("/fi/coordinator/services/")]
+    assert all(r.status_code in (200, 302) for r in responses)
+    assert [r.headers.get("Cache-Control") for r in responses] == ["no-store"] * len(responses)
+
+
+def test_static_files_keep_their_own_caching(client):
+    with client.get("/static/style.css") as response:
+        assert "no-store" not in response.headers.get("Cache-Control", "")

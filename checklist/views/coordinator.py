@@ -15,10 +15,11 @@ from flask_babel import gettext
 from markupsafe import Markup
 
 from .. import coordinators, messages, statistics
-from ..attempts import client_address, failed_logins
+from ..attempts import client_address, failed_logins, wait_after_failed_login
 from ..chart import bar_svg, radar_svg
 from ..current import checklist, shipped_catalogue
 from ..forms import LoginForm
+from ..security_log import event
 from ..statistics import NOT_GIVEN, SMALLEST, AreaFigure, Filters
 from ..templating import inline_chart, page_is_rtl, tr
 
@@ -37,27 +38,30 @@ bp.before_request(require_login)
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Log a coordinator in; failed attempts are limited per address and per account name."""
+    """Log a coordinator in; failed attempts are limited and slowed down (attempts.FailedLogins)."""
     form = LoginForm()
     if not form.validate_on_submit():
         return render_template("coordinator/login.html", form=form, logged_out="logged-out" in request.args)
-    per_address, per_account = failed_logins()
+    counts = failed_logins()
     address, name = client_address(), form.name.data.casefold()
-    if per_address.blocked(address) or per_account.blocked(name):
+    if counts.blocked(name, address):
+        event("login blocked", name=form.name.data)
         form.name.errors.append(str(messages.TOO_MANY_LOGINS))
         return render_template("coordinator/login.html", form=form), 429
     account = coordinators.authenticate(form.name.data, form.password.data)
     if account is None:
-        per_address.failed(address)
-        per_account.failed(name)
+        event("login failed", name=form.name.data)
+        wait_after_failed_login(counts.failed(name, address))
         form.name.errors.append(str(messages.LOGIN_FAILED))
         return render_template("coordinator/login.html", form=form)
     coordinators.log_in(account)
+    event("login", name=account.name)
     return redirect(url_for(".dashboard"))
 
 
 @bp.post("/logout")
 def logout():
+    event("logout", name=coordinators.current().name)
     coordinators.log_out()
     return redirect(url_for(".login", **{"logged-out": 1}))
 
@@ -144,11 +148,13 @@ def csv_response(rows: list[list[str]], name: str) -> Response:
 @bp.get("/export.csv")
 def export():
     """Rounds and mean area scores per quarter and employment area, counted cells only."""
+    event("statistics exported", file="export.csv", by=coordinators.current().name)
     return csv_response(statistics.export_rows(filters(), area_ids()), "checklist-statistics.csv")
 
 
 @bp.get("/statements.csv")
 def export_statements():
     """Per statement, how many counted rounds answered it low, and their share."""
+    event("statistics exported", file="statements.csv", by=coordinators.current().name)
     statements = [(s.id, s.area_id) for s in checklist().statements()]
     return csv_response(statistics.statement_rows(filters(), statements), "checklist-statements.csv")

@@ -21,6 +21,7 @@ from ..content import ContentError
 from ..current import checklist, shipped_catalogue
 from ..matching import AREA, FREE, NATIONAL, ONLINE, Reason, Suggestion
 from ..models import ServiceChange, ServiceEntry, db
+from ..security_log import event
 from ..service_form import (
     ID_TAKEN,
     KEY_LABELS,
@@ -82,6 +83,12 @@ def today() -> datetime.date:
 def who() -> str:
     """Return the logged-in coordinator's name, as the history records it."""
     return coordinators.current().name
+
+
+def logged(change: ServiceChange | None) -> None:
+    """Log a change of the catalogue as a security event: which entry, what, by whom (never its texts)."""
+    if change is not None:
+        event(f"catalogue entry {change.action}", service=change.service_id, by=change.by)
 
 
 def found_or_404(service_id: str) -> ServiceEntry:
@@ -205,6 +212,7 @@ def submit(form: ServiceForm, found: ServiceEntry | None):
         # Another coordinator added the same id a moment ago.
         form.id.errors.append(str(ID_TAKEN))
         return render_form(form, found)
+    logged(change)
     return redirect(url_for(".show", service_id=raw["id"], done="saved" if change else "unchanged"))
 
 
@@ -315,7 +323,7 @@ def checked(service_id: str):
     """Set the entry's check date to today: "I checked this today"."""
     found = found_or_404(service_id)
     try:
-        catalogue_store.mark_checked(found, who(), today())
+        logged(catalogue_store.mark_checked(found, who(), today()))
     except ContentError as error:
         return render_problem(found, error.problem)
     if request.form.get("back") == "recheck":
@@ -333,7 +341,7 @@ def retire(service_id: str):
     if not form.validate_on_submit():
         name = in_page_language(found.entry.get("name")) or found.id
         return render_template("coordinator/services/retire.html", form=form, found=found, name=name)
-    catalogue_store.set_retired(found, who(), True)
+    logged(catalogue_store.set_retired(found, who(), True))
     return redirect(url_for(".show", service_id=found.id, done="retired"))
 
 
@@ -342,7 +350,7 @@ def restore(service_id: str):
     """Bring a retired entry back into the catalogue."""
     found = found_or_404(service_id)
     try:
-        catalogue_store.set_retired(found, who(), False)
+        logged(catalogue_store.set_retired(found, who(), False))
     except ContentError as error:
         return render_problem(found, error.problem)
     return redirect(url_for(".show", service_id=found.id, done="restored"))

@@ -87,7 +87,7 @@ def test_steps_agreed_on_old_answers_outlive_the_answers_last_saved_date(app, ru
         found = db.session.scalars(db.select(Round)).one()
         found.expires_at -= timedelta(days=1)
         db.session.commit()
-    assert "Deleted 0 expired round(s)." in runner.invoke(args=["purge-expired"]).output
+    assert "Deleted 0 expired round(s) and 0 statistics record(s)." in runner.invoke(args=["purge-expired"]).output
     with app.app_context():
         assert db.session.scalars(db.select(NextStep.text)).all() == ["Update the CV"]
     assert session["client"].get("/en/results").status_code == 200

@@ -144,3 +144,11 @@ def coordinator(app, client) -> CheckingClient:
     response = log_in_coordinator(client)
     assert response.status_code == 302
     return client
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, launched once for the browser and system tests (tests/browser/conftest.py)."""
+    from browser.conftest import launch_chromium
+
+    yield from launch_chromium()

@@ -12,6 +12,7 @@ from ..i18n import choose_second_language, current_language, languages
 from ..models import Round, db, utcnow
 from ..rounds import PROFILE_STEP, current_round, earlier_results, remember, save_answers, start_round
 from ..templating import level_options, tr
+from .results import settle
 
 bp = Blueprint("answering", __name__, url_prefix="/<lang>")
 
@@ -70,6 +71,8 @@ def area(area_id: str):
         destination = None
     db.session.commit()
     remember(found)
+    # A finished round's answers changed (or it has just been finished): its code and statistics.
+    settle(found)
     if destination is None:
         _show_stored(form, found.answers)
         return _render(current, form, found)

@@ -26,7 +26,7 @@ from ..rounds import (
     save_answers,
 )
 from ..share_codes import normalise
-from .results import record_statistics, summary_of
+from .results import summary_of
 
 bp = Blueprint("counsellor", __name__, url_prefix="/<lang>")
 
@@ -81,8 +81,8 @@ def paper():
     paper_rounds().count(client_address())
     # Counted now, under the paper limit rather than the per-address statistics one: an office
     # keying in a pile of paper checklists is not a flood.
-    statistics.record(found, summary_of(found), catalogue())
     ensure_share_code(found)
+    statistics.record(found, summary_of(found), catalogue())
     # The counsellor goes on as with a code: the session view shows the code to give the client.
     session[VIEWING] = found.id
     return redirect(url_for(".review"))
@@ -135,8 +135,6 @@ def _render_session(found: Round, form: NextStepsForm):
     given = found.answers
     answers = [(area, [(s, given.get(s.id)) for s in area.statements]) for area in checklist().areas]
     summary = summary_of(found)
-    # A round whose client never opened the results is counted here.
-    record_statistics(found, summary)
     return render_template(
         "counsellor/session.html",
         round=found,

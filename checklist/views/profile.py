@@ -8,6 +8,7 @@ from ..current import catalogue
 from ..forms import ProfileForm, profile_form_data
 from ..models import db
 from ..rounds import PROFILE_STEP, RESULTS_STEP, finished_round
+from .results import settle
 
 bp = Blueprint("profile", __name__, url_prefix="/<lang>")
 
@@ -27,5 +28,6 @@ def profile():
                 found.step = RESULTS_STEP
             found.touch(current_app.config["RETENTION_DAYS"])
             db.session.commit()
+            settle(found)
             return redirect(url_for("results.results"))
     return render_template("profile/profile.html", form=form, municipalities=municipalities)

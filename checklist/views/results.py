@@ -43,6 +43,15 @@ def record_statistics(found: Round, summary: Summary) -> None:
     statistics.record(found, summary, catalogue())
 
 
+def settle(found: Round) -> None:
+    """Give a finished round its share code and its statistics record, or replace the record after
+    changed answers or profile. Called by the POST that finished or changed the round, so that
+    viewing the results never writes them."""
+    if found.completed_at is not None:
+        ensure_share_code(found)
+        record_statistics(found, summary_of(found))
+
+
 def _render(template: str, found: Round, **context):
     keep_in_use(found)
     return render_template(template, round=found, summary=summary_of(found), **context)
@@ -53,10 +62,10 @@ def results():
     """Show the newest finished round: what the results say, chart, table, sharing, what to do next."""
     found = finished_round()
     keep_in_use(found)
-    ensure_share_code(found)
+    if found.share_code is None:
+        # Only a round finished before share codes were given at the finishing POST gets here.
+        ensure_share_code(found)
     summary = summary_of(found)
-    # The first view of the results counts the round; a changed profile or answers replace it.
-    record_statistics(found, summary)
     return render_template("results/results.html", round=found, summary=summary, previous=previous_round(found))
 
 

@@ -99,9 +99,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         db.engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Launch Debian's Chromium once for the session, or skip when it or Playwright is missing."""
+def launch_chromium() -> Iterator[Browser]:
+    """Launch Debian's Chromium, or skip when it or Playwright is missing. The `browser` fixture in
+    tests/conftest.py runs it once for the whole test run: the browser and system tests share it, as
+    Playwright's sync API drives one at a time."""
     if sync_playwright is None:
         pytest.skip("playwright is not installed: browser tests skipped")
     if not CHROMIUM.exists():

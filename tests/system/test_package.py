@@ -30,11 +30,11 @@ COORDINATOR = "maija"
 COORDINATOR_PASSWORD = "a long enough password for the desk"
 
 try:
-    from playwright.sync_api import Browser, Page, sync_playwright
+    from playwright.sync_api import Browser, Page
 except ImportError:  # pragma: no cover - the test extras install it
     pytest.skip("playwright is not installed", allow_module_level=True)
 
-from browser.conftest import CHROMIUM, LAUNCH_ARGS, PHONE, TIMEOUT_MS  # noqa: E402
+from browser.conftest import PHONE, TIMEOUT_MS  # noqa: E402
 
 
 def deployment_script() -> str:
@@ -138,16 +138,6 @@ def answer_lowest(page: Page) -> None:
         page.locator(choice).first.check()
     with page.expect_navigation():
         page.locator("#answers button[name=action][value=next]").click()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"Chromium not installed at {CHROMIUM}: the deployment test needs a real browser")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
 
 
 def phone(browser: Browser, origin: str) -> Page:

@@ -11,7 +11,7 @@ from checklist import create_app
 from checklist.models import db
 
 from helpers import CATALOGUE, CHECKLIST
-from pagecheck import check_page
+from pagecheck import check_page_once
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
@@ -40,7 +40,7 @@ class CheckingClient(FlaskClient):
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
         if response.mimetype == "text/html" and not 300 <= response.status_code < 400:
-            check_page(response.get_data(as_text=True), response.request.path)
+            check_page_once(response.get_data(as_text=True), response.request.path)
         return response
 
     def csrf_token(self, path: str = "/fi/") -> str:

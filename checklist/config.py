@@ -71,6 +71,8 @@ class Config:
     # began however active it is (and when the browser closes: its cookie has no expiry date).
     COORDINATOR_IDLE_HOURS = 8
     COORDINATOR_LOGIN_HOURS = 12
+    # How coordinator passwords are hashed (werkzeug's methods): scrypt is slow on purpose.
+    PASSWORD_HASH_METHOD = "scrypt"
     # The coordinators' "to re-check" list: entries whose pages were read longer ago than this.
     RECHECK_MONTHS = 12
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
@@ -96,6 +98,9 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     # Tests never sleep; the test of the delay itself replaces the sleep.
     LOGIN_DELAY_BASE_SECONDS = 0
+    # One round of PBKDF2 instead of scrypt: the tests hash hundreds of passwords, and what they
+    # check (salted, checked, refused) does not depend on the cost. One test checks scrypt itself.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1"
 
 
 class ProductionConfig(Config):

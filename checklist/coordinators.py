@@ -1,6 +1,7 @@
 """Coordinator accounts and their logins. Clients and counsellors never need an account.
 
-Passwords are hashed with scrypt (werkzeug's default: slow, salted, memory-hard). A login is a
+Passwords are hashed with PASSWORD_HASH_METHOD: scrypt by default (werkzeug's default: slow,
+salted, memory-hard); the tests choose a cheap method, since they make hundreds of hashes. A login is a
 random token in a cookie of its own and a row in the database, so logging out, a long pause, the
 login's age and removing the account each end it on the server, whatever a copied cookie says.
 The cookie has no expiry date, so it also ends when the browser closes: the session cookie, which
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from functools import cache
 
 from flask import Flask, Response, current_app, g, request, session
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -36,8 +38,19 @@ LOGIN_COOKIE = "coordinator_login"
 CSRF_KEY = "csrf_token"
 # last_seen is written at most this often: a page a second needs no write a second.
 SEEN_GRANULARITY = timedelta(minutes=1)
-# Checked against when the name is unknown, so a wrong name takes as long as a wrong password.
-_UNKNOWN = generate_password_hash(secrets.token_urlsafe(16))
+
+
+def hash_method() -> str:
+    """Return the configured password hash method, e.g. scrypt or pbkdf2:sha256:600000."""
+    return current_app.config["PASSWORD_HASH_METHOD"]
+
+
+@cache
+def unknown_hash(method: str) -> str:
+    """Return a hash of a random password made with this method: checked against when the name is
+    unknown, so that a wrong name takes as long as a wrong password. Made once per method, on
+    first use, so that importing the module hashes nothing."""
+    return generate_password_hash(secrets.token_urlsafe(16), method=method)
 
 
 class AccountError(ValueError):
@@ -73,7 +86,7 @@ def add(name: str, password: str) -> Coordinator:
         raise AccountError(problem)
     if find(name) is not None:
         raise AccountError(f"there is already a coordinator called {name!r}")
-    account = Coordinator(name=name, password_hash=generate_password_hash(password))
+    account = Coordinator(name=name, password_hash=generate_password_hash(password, method=hash_method()))
     db.session.add(account)
     db.session.commit()
     return account
@@ -104,7 +117,7 @@ def authenticate(name: str, password: str) -> Coordinator | None:
     """
     account = find(name.strip())
     if account is None or len(password) > MAX_PASSWORD_LENGTH:
-        check_password_hash(_UNKNOWN, password[:MAX_PASSWORD_LENGTH])
+        check_password_hash(unknown_hash(hash_method()), password[:MAX_PASSWORD_LENGTH])
         return None
     return account if check_password_hash(account.password_hash, password) else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -22,9 +23,11 @@ from wtforms.validators import DataRequired, Length, Optional, StopValidation, V
 
 from . import messages
 from .content import FINNISH_LEVEL_IDS, Area, Checklist, Statement
-from .models import NextStep
-from .next_steps import WHO, StepEntry, StepValues
 from .scoring import ANSWERS, NOT_RELEVANT
+from .step_entries import WHO, StepEntry, StepValues
+
+if TYPE_CHECKING:
+    from .models import NextStep
 
 LEVEL_FIELD = "finnish-level"
 

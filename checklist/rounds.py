@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import abort, current_app, redirect, session, url_for
+from flask import current_app, session, url_for
 from sqlalchemy.dialects import postgresql, sqlite
 
-from .current import checklist
 from .models import Answer, Round, db
 from .share_codes import new_code
 
@@ -23,6 +22,14 @@ RESULTS_STEP = "results"
 
 class NoRound(Exception):
     """The person has no live round: the error page offers a fresh start."""
+
+
+class Unfinished(Exception):
+    """The person's only round is not finished yet: the views send them back to where they left off."""
+
+    def __init__(self, found: Round) -> None:
+        super().__init__(found.id)
+        self.round = found
 
 
 def retention_days() -> int:
@@ -69,15 +76,16 @@ def earlier_results(found: Round | None) -> Round | None:
     return previous_round(found)
 
 
-def start_round(first_step: str) -> Round:
-    """Start a fresh round: a finished one becomes its previous round, an unfinished one is deleted."""
+def start_round(first_step: str, content_version: str) -> Round:
+    """Start a fresh round on this version of the checklist: a finished one becomes its previous
+    round, an unfinished one is deleted."""
     old = current_round()
     previous = None
     if old is not None:
         previous = old if old.completed_at else previous_round(old)
         if old.completed_at is None:
             db.session.delete(old)
-    new = Round.start(first_step, retention_days(), checklist().version, previous=previous)
+    new = Round.start(first_step, retention_days(), content_version, previous=previous)
     db.session.add(new)
     db.session.commit()
     remember(new)
@@ -102,9 +110,10 @@ def remember(found: Round) -> None:
     session.permanent = True
 
 
-def save_answers(found: Round, answers: Mapping[str, int], finnish_level: str | None) -> None:
-    """Store answers atomically: each is an insert-or-update of its own row, so nothing read
-    earlier is written back, and a save from another tab at the same moment is kept too."""
+def save_answers(found: Round, answers: Mapping[str, int], finnish_level: str | None, content_version: str) -> None:
+    """Store answers to this version of the checklist atomically: each is an insert-or-update of
+    its own row, so nothing read earlier is written back, and a save from another tab at the same
+    moment is kept too."""
     if answers:
         insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[db.session.get_bind().dialect.name]
         rows = [{"round_id": found.id, "statement_id": key, "value": value} for key, value in answers.items()]
@@ -117,7 +126,7 @@ def save_answers(found: Round, answers: Mapping[str, int], finnish_level: str | 
     if finnish_level is not None:
         found.finnish_level = finnish_level
     # Answers given now are to today's statements.
-    found.content_version = checklist().version
+    found.content_version = content_version
     found.touch(retention_days())
 
 
@@ -165,14 +174,14 @@ def round_by_code(code: str | None) -> Round | None:
 def finished_round() -> Round:
     """Return the person's newest finished round: during a retake, the one before it.
 
-    Raises NoRound without one; sends an unfinished first round back to answering.
+    Raises NoRound without one, and Unfinished for an unfinished first round.
     """
     found = required_round()
     if found.completed_at is not None:
         return found
     earlier = earlier_results(found)
     if earlier is None:
-        abort(redirect(resume_url(found)))
+        raise Unfinished(found)
     return earlier
 
 

@@ -7,11 +7,12 @@ import pytest
 from flask.testing import FlaskClient
 from jinja2 import BytecodeCache
 
-from checklist import create_app
+from checklist import attempts, catalogue_path, create_app
+from checklist.catalogue_store import CatalogueStore
 from checklist.models import db
 
 from helpers import CATALOGUE, CHECKLIST
-from pagecheck import check_page
+from pagecheck import check_page_once
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
@@ -40,7 +41,7 @@ class CheckingClient(FlaskClient):
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
         if response.mimetype == "text/html" and not 300 <= response.status_code < 400:
-            check_page(response.get_data(as_text=True), response.request.path)
+            check_page_once(response.get_data(as_text=True), response.request.path)
         return response
 
     def csrf_token(self, path: str = "/fi/") -> str:
@@ -92,12 +93,44 @@ def tear_down(app) -> None:
         db.engine.dispose()
 
 
+# One app per CSRF setting for the whole run, on SQLite in memory: making an app, its tables, its
+# URL rules and its compiled SQL anew for every test was most of a test's time. On another database
+# (PostgreSQL in CI) each test gets an app of its own, its tables dropped after it, as before.
+SHARED: dict[bool, object] = {}
+
+
+def shared_app(csrf: bool):
+    """Return the run's app with CSRF on or off, as a new app would be: no rows, no counts."""
+    if csrf not in SHARED:
+        SHARED[csrf] = make_app(WTF_CSRF_ENABLED=csrf)
+        set_up(SHARED[csrf])
+    app = SHARED[csrf]
+    with app.app_context():
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.session.remove()
+    # What an app holds besides its database: the attempt counts and the catalogue built from it.
+    attempts.init_app(app)
+    app.extensions["catalogue_store"] = CatalogueStore(CHECKLIST, CATALOGUE, catalogue_path(app.config))
+    return app
+
+
 @pytest.fixture
 def app(request):
-    app = make_app(WTF_CSRF_ENABLED=request.node.get_closest_marker("csrf") is not None)
-    set_up(app)
+    csrf = request.node.get_closest_marker("csrf") is not None
+    if database_url() != "sqlite://":
+        app = make_app(WTF_CSRF_ENABLED=csrf)
+        set_up(app)
+        yield app
+        tear_down(app)
+        return
+    app = shared_app(csrf)
+    config = dict(app.config)
     yield app
-    tear_down(app)
+    # A test may change the configuration; the next one gets it as it was.
+    app.config.clear()
+    app.config.update(config)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from checklist import attempts, coordinators
+from checklist.config import Config
 from checklist.models import CoordinatorLogin, db, utcnow
 
 from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD, log_in_coordinator, make_app
@@ -82,7 +83,10 @@ def test_a_name_is_taken_once_and_removing_an_unknown_name_says_so(app, runner):
     assert "no coordinator called 'nobody'" in runner.invoke(args=["coordinator", "remove", "nobody"]).output
 
 
-def test_passwords_are_stored_as_slow_salted_hashes(app):
+def test_passwords_are_stored_as_slow_salted_hashes(more_apps):
+    # The other tests hash cheaply (TestConfig); this one uses the method every real app gets.
+    app = make_app(PASSWORD_HASH_METHOD=Config.PASSWORD_HASH_METHOD)
+    more_apps(app)
     with app.app_context():
         first = coordinators.add("maija", PASSWORD)
         second = coordinators.add("aatu", PASSWORD)
@@ -90,6 +94,7 @@ def test_passwords_are_stored_as_slow_salted_hashes(app):
         assert first.password_hash != second.password_hash  # salted
         assert coordinators.authenticate("maija", PASSWORD) is first
         assert coordinators.authenticate("maija", PASSWORD + "x") is None
+        assert coordinators.authenticate("nobody", PASSWORD) is None
 
 
 def test_logging_in_and_out(app, client):

@@ -10,18 +10,33 @@ from ..current import checklist
 from ..forms import LEVEL_FIELD, area_form_class, saved_data
 from ..i18n import choose_second_language, current_language, languages
 from ..models import Round, db, utcnow
-from ..rounds import PROFILE_STEP, current_round, earlier_results, remember, save_answers, start_round
+from ..rounds import (
+    PROFILE_STEP,
+    Unfinished,
+    current_round,
+    earlier_results,
+    remember,
+    resume_url,
+    save_answers,
+    start_round,
+)
 from ..templating import level_options, tr
 from .results import settle
 
 bp = Blueprint("answering", __name__, url_prefix="/<lang>")
 
 
+@bp.app_errorhandler(Unfinished)
+def unfinished(error: Unfinished):
+    """Send a person whose first round is not finished back to answering, from any page of results."""
+    return redirect(resume_url(error.round))
+
+
 @bp.post("/start")
 def start():
     """Start a fresh round and go to the first area."""
     first = checklist().areas[0]
-    start_round(first.id)
+    start_round(first.id, checklist().version)
     return redirect(url_for(".area", area_id=first.id))
 
 
@@ -39,8 +54,8 @@ def area(area_id: str):
     form = form_class()
     valid = form.validate()
     if found is None:
-        found = start_round(content.areas[0].id)
-    save_answers(found, form.valid_answers(), form.valid_level())
+        found = start_round(content.areas[0].id, content.version)
+    save_answers(found, form.valid_answers(), form.valid_level(), content.version)
     action = request.form.get("action")
     if action == "back":
         target = _neighbour(current, -1)

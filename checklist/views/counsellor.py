@@ -76,7 +76,7 @@ def paper():
     found.completed_at = utcnow()
     db.session.add(found)
     db.session.flush()
-    save_answers(found, form.answers(), form[LEVEL_FIELD].data or None)
+    save_answers(found, form.answers(), form[LEVEL_FIELD].data or None, content.version)
     db.session.commit()
     paper_rounds().count(client_address())
     # Counted now, under the paper limit rather than the per-address statistics one: an office

@@ -25,19 +25,28 @@ db: $(VENV)/installed
 	$(BIN)/flask db upgrade
 	$(BIN)/flask catalogue seed
 
-# Translations: extract the messages from code and templates, merge them into both catalogues,
-# then translate translations/fi/LC_MESSAGES/messages.po. English is the source language, so the
-# English catalogue is filled from the source texts.
+# Translations: extract the messages from code and templates, merge them into the catalogues, then
+# translate translations/fi/LC_MESSAGES/messages.po and desk.po. English is the source language, so
+# the English catalogues are filled from the source texts. The client's messages (babel.cfg) go to
+# every language; the coordinator's desk (babel-desk.cfg) speaks Finnish and English only.
+EXTRACT := $(BIN)/pybabel -q extract -k _l --no-location --sort-output \
+	--project=checklist --copyright-holder="The checklist authors"
+DESK_LANGUAGES := fi en
+
 translations-extract: $(VENV)/installed
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l --no-location --sort-output \
-		--project=checklist --copyright-holder="The checklist authors" -o translations/messages.pot .
+	$(EXTRACT) -F babel.cfg -o translations/messages.pot .
+	$(EXTRACT) -F babel-desk.cfg -o translations/desk.pot .
 
 translations-update: translations-extract
 	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
-	$(BIN)/python -m checklist.english_catalogue translations/en/LC_MESSAGES/messages.po
+	for lang in $(DESK_LANGUAGES); do \
+		$(BIN)/pybabel -q update -i translations/desk.pot -d translations -D desk -l $$lang \
+			--no-fuzzy-matching --ignore-obsolete || exit 1; \
+	done
+	$(BIN)/python -m checklist.english_catalogue translations/en/LC_MESSAGES/messages.po translations/en/LC_MESSAGES/desk.po
 
 translations-compile: $(VENV)/installed
-	$(BIN)/pybabel -q compile -d translations
+	$(BIN)/pybabel -q compile -d translations -D "messages desk"
 
 lint: $(VENV)/installed
 	$(BIN)/ruff check .

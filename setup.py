@@ -1,6 +1,6 @@
 """Build step that pyproject.toml cannot express: the wheel carries the top-level templates/,
-static/ and translations/ folders inside the package, with the catalogues compiled and each
-language's content file."""
+static/ and translations/ folders inside the package, with every catalogue compiled (the client's
+messages.po and the coordinator's desk's desk.po) and each language's content file."""
 
 import shutil
 from pathlib import Path
@@ -31,7 +31,7 @@ class BuildWithSharedFolders(build_py):
         for content in sorted(Path("translations").glob("*/content.yaml")):
             self.mkpath(str((package / content).parent))
             self.copy_file(str(content), str(package / content))
-        for po_file in sorted(Path("translations").glob("*/LC_MESSAGES/messages.po")):
+        for po_file in sorted(Path("translations").glob("*/LC_MESSAGES/*.po")):
             target = package / po_file.with_suffix(".mo")
             self.mkpath(str(target.parent))
             with po_file.open("rb") as source:

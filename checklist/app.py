@@ -22,9 +22,10 @@ from .catalogue_store import CatalogueStore
 from .config import settings
 from .content import DEFAULT_CHECKLIST_PATH, Checklist, load_checklist
 from .content_translations import load_content_translations
+from .desk import coordinator, services
 from .languages import parse_languages
 from .models import db
-from .views import answering, coordinator, counsellor, pages, printing, profile, results, services
+from .views import answering, counsellor, pages, printing, profile, results
 
 PACKAGE = Path(__file__).resolve().parent
 MIGRATIONS = PACKAGE / "migrations"

@@ -17,6 +17,7 @@ from .catalogue import DEFAULT_CATALOGUE_PATH, Catalogue, load_catalogue
 from .content import ContentError
 from .content_translations import content_path, missing, notes_of, read_translations, template
 from .current import checklist, shipped_catalogue
+from .desk.i18n import DESK_LANGUAGES
 from .i18n import languages
 from .models import Round, db, utcnow
 from .security_log import event, operator
@@ -145,19 +146,21 @@ def _read_po(path: Path):
         return read_po(f)
 
 
-def untranslated_messages(lang: str) -> list[str]:
-    """Return the template's interface messages that a language's catalogue does not translate."""
+def untranslated_messages(lang: str, domain: str = "messages") -> list[str]:
+    """Return the template's interface messages that a language's catalogue does not translate:
+    the client's (messages), or the coordinator's desk's (desk)."""
     folder = Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
-    found = _read_po(folder / lang / "LC_MESSAGES" / "messages.po")
+    found = _read_po(folder / lang / "LC_MESSAGES" / f"{domain}.po")
     done = {m.id for m in found if m.id and not m.fuzzy and (all(m.string) if isinstance(m.id, tuple) else m.string)}
-    return [str(m.id) for m in _read_po(folder / "messages.pot") if m.id and m.id not in done]
+    return [str(m.id) for m in _read_po(folder / f"{domain}.pot") if m.id and m.id not in done]
 
 
 @translation_commands.command("check")
 def check_translations() -> None:
     """Say, per language, what is not translated yet (shown in English until it is).
 
-    Fails when Finnish or English, the languages the content is written in, lacks anything.
+    Fails when Finnish or English, the languages the content is written in, lacks anything, or
+    when the coordinator's desk, in those two only, lacks a message.
     """
     incomplete_source = []
     for language in languages():
@@ -171,6 +174,14 @@ def check_translations() -> None:
             click.echo(f"    {key}")
         if (messages or texts) and language.status == "source":
             incomplete_source.append(language.code)
+    # The desk speaks only Finnish and English, which must be complete.
+    for code in DESK_LANGUAGES:
+        messages = untranslated_messages(code, "desk")
+        click.echo(f"{code} coordinator's desk: {len(messages)} desk messages not translated")
+        for key in messages[:10]:
+            click.echo(f"    {key}")
+        if messages:
+            incomplete_source.append(f"{code} (desk)")
     if incomplete_source:
         raise click.ClickException(f"the source languages must be complete: {', '.join(incomplete_source)}")
 

@@ -54,8 +54,10 @@ SERVER_ERROR_EXPLANATION = _l("The error is on our side. Your saved answers are 
 def render_error(code: int, title: str, explanation: str, start_again: bool = False):
     # Routing may have failed before the URL's language was read: settle it for the links.
     g.lang = current_language()
+    # The client's messages, even where a desk page failed: the desk's own `_` would not know them.
+    texts = {name: current_app.jinja_env.globals[name] for name in ("_", "gettext", "ngettext")}
     return render_template(
-        "errors/error.html", code=code, title=title, explanation=explanation, start_again=start_again
+        "errors/error.html", code=code, title=title, explanation=explanation, start_again=start_again, **texts
     ), code
 
 

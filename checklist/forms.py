@@ -15,7 +15,6 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
-    PasswordField,
     StringField,
     TextAreaField,
 )
@@ -296,13 +295,3 @@ def next_steps_data(steps: list[NextStep]) -> dict:
             for s in steps[:MAX_NEXT_STEPS]
         ]
     }
-
-
-class LoginForm(FlaskForm):
-    """A coordinator's name and password."""
-
-    name = StringField(
-        filters=[strip], validators=[DataRequired(messages.ENTER_NAME), Length(max=64, message=messages.LOGIN_FAILED)]
-    )
-    # A password too long for any account is answered as a wrong one (coordinators.authenticate).
-    password = PasswordField(validators=[DataRequired(messages.ENTER_PASSWORD)])

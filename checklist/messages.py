@@ -71,12 +71,3 @@ STEP_TOO_LONG = _l("Write at most 200 characters")
 STEP_TEXT_MISSING = _l("Write what was agreed, or leave the whole step empty")
 INVALID_DATE = _l("Enter a real date, for example 31.12.2026")
 WHO_NAMES = {"client": _l("Client"), "counsellor": _l("Counsellor")}
-
-# The coordinator's login: a wrong name and a wrong password get the same message.
-ENTER_NAME = _l("Enter your user name")
-ENTER_PASSWORD = _l("Enter your password")
-LOGIN_FAILED = _l("The user name or the password is not right.")
-TOO_MANY_LOGINS = _l(
-    "Too many failed attempts. For your account's safety, logging in is paused for up to an hour. "
-    "Try again later, or ask the service's administrator."
-)

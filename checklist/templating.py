@@ -11,7 +11,7 @@ from flask import Flask, current_app, g, get_template_attribute, request, url_fo
 from flask_babel import force_locale, format_date, get_locale, gettext
 from markupsafe import Markup, escape
 
-from . import coordinators, messages
+from . import messages
 from .chart import radar_svg, with_id_suffix
 from .content import Statement, Text
 from .forms import answer_values
@@ -293,7 +293,6 @@ def init_app(app: Flask) -> None:
         yes_no_labels=messages.YES_NO_LABELS,
         target_group_names=messages.TARGET_GROUP_NAMES,
         kind_names=messages.KIND_NAMES,
-        current_coordinator=coordinators.current,
     )
 
     @app.context_processor

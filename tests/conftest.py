@@ -169,10 +169,11 @@ def log_in_coordinator(client: CheckingClient, name: str = COORDINATOR_NAME, pas
 
 @pytest.fixture
 def coordinator(app, client) -> CheckingClient:
-    """A client logged in as a coordinator."""
-    from checklist import coordinators
+    """A client logged in as a coordinator, with the catalogue seeded (as `flask catalogue seed` does)."""
+    from checklist import catalogue_store, coordinators
 
     with app.app_context():
+        catalogue_store.seed()
         coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
     response = log_in_coordinator(client)
     assert response.status_code == 302

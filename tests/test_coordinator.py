@@ -330,3 +330,22 @@ def test_the_login_form_needs_its_csrf_token(app, client):
 def test_clients_and_counsellors_need_no_account(client):
     for page in ("/fi/", "/fi/counsellor", "/fi/privacy"):
         assert client.get(page).status_code == 200
+
+
+@pytest.mark.parametrize("lang", ["ar", "uk", "so"])
+def test_the_desk_in_another_language_leads_to_the_same_page_in_finnish(client, lang):
+    # The desk speaks Finnish and English only: its staff are Finnish, English is for colleagues.
+    assert client.get(f"/{lang}/coordinator/login").headers["Location"] == "/fi/coordinator/login"
+    assert client.get(f"/{lang}/coordinator/?from=2026-Q1").headers["Location"] == "/fi/coordinator/?from=2026-Q1"
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_desk_has_its_own_header_and_switches_between_finnish_and_english(coordinator, lang):
+    document = parse(coordinator.get(f"/{lang}/coordinator/").get_data(as_text=True))
+    assert (document.get("lang"), document.get("dir")) == (lang, "ltr")
+    menu = document.find(f".//{NS}nav[@class='languages']")
+    assert [a.get("hreflang") for a in menu.iter(f"{NS}a")] == ["fi", "en"]
+    html = coordinator.get(f"/{lang}/coordinator/").get_data(as_text=True)
+    # None of the client's notices, second language or footer links.
+    assert "notice--draft" not in html and "second-language" not in html and "footer" not in html
+    assert COORDINATOR_NAME in text_of(document.find(f".//{NS}nav[@class='desk-nav no-print wrap wrap--wide']"))

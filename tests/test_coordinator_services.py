@@ -11,9 +11,9 @@ import pytest
 from checklist import catalogue_store, coordinators
 from checklist.catalogue import DEFAULT_CATALOGUE_PATH, raw_services
 from checklist.content import ContentError
+from checklist.desk import services
+from checklist.desk.service_form import field_of_problem, form_data, raw_entry, short_value
 from checklist.models import ServiceChange, ServiceEntry, db
-from checklist.service_form import field_of_problem, form_data, raw_entry, short_value
-from checklist.views import services
 
 from conftest import COORDINATOR_NAME, COORDINATOR_PASSWORD, log_in_coordinator, make_app
 from helpers import AREA_IDS, complete
@@ -255,11 +255,22 @@ def test_the_catalogues_own_check_has_the_last_word(app, coordinator, monkeypatc
     assert stored_entry(app, "city-library-job-club") is None
 
 
-def test_the_form_is_served_in_a_right_to_left_language(coordinator):
-    for path in ("/new", "/duunitori/edit", "/duunitori", "/duunitori/retire", "/", "/recheck"):
+def test_the_desk_in_a_clients_language_leads_to_the_finnish_desk(coordinator):
+    # The desk speaks Finnish and English only: the staff's language, and one for colleagues.
+    for path in ("/new", "/duunitori/edit", "/duunitori", "/duunitori/retire", "/", "/recheck?x=1"):
         response = coordinator.get("/ar/coordinator/services" + path)
-        assert response.status_code == 200, path
-        assert 'dir="rtl"' in response.get_data(as_text=True)
+        assert response.status_code == 302, path
+        assert response.headers["Location"] == FI_BASE + path
+
+
+def test_a_page_view_never_seeds_the_catalogue(app, client):
+    # `flask catalogue seed` does, at set-up and deployment; a GET writes nothing of it.
+    with app.app_context():
+        coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
+    log_in_coordinator(client)
+    assert client.get(BASE + "/").status_code == 200
+    with app.app_context():
+        assert not catalogue_store.seeded()
 
 
 def test_a_long_entry_fits_in_the_form(app, coordinator):
@@ -373,6 +384,7 @@ def test_the_re_check_list_shows_old_entries_and_not_fresh_ones(app, coordinator
 def test_the_re_check_age_is_configured(more_apps, monkeypatch):
     client = more_apps(make_app(RECHECK_MONTHS=1))
     with client.application.app_context():
+        catalogue_store.seed()
         coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
     log_in_coordinator(client)
     monkeypatch.setattr(services, "today", lambda: datetime.date(2026, 12, 22))
@@ -457,9 +469,9 @@ def test_an_edit_in_one_worker_shows_in_another_at_once(tmp_path, more_apps):
     other = more_apps(make_app(SQLALCHEMY_DATABASE_URI=database))
     complete(other, "fi", {area: 0 for area in AREA_IDS}, "A1")
     with desk.application.app_context():
+        catalogue_store.seed()
         coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
     log_in_coordinator(desk)
-    desk.get(BASE + "/")
     # The other worker builds its catalogue from the seeded entries before the edit.
     assert "https://duunitori.fi" in links_in(other.get("/fi/results/channels").text)
 

@@ -227,6 +227,10 @@ def test_the_completeness_check_reports_each_language(runner):
     for language in LANGUAGES:
         summary = f"{language.code} ({language.name}, {language.status}): 0 interface messages and 0 content"
         assert summary in result.output
+    # The coordinator's desk speaks Finnish and English only.
+    assert "fi coordinator's desk: 0 desk messages not translated" in result.output
+    assert "en coordinator's desk: 0 desk messages not translated" in result.output
+    assert "ar coordinator's desk" not in result.output
 
 
 def test_a_listed_language_without_its_content_file_stops_start_up(tmp_path):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from checklist import coordinators, create_app
+from checklist import catalogue_store, coordinators, create_app
 from checklist.models import db
 from checklist.statistics import quarter_of, quarters_before
 
@@ -85,6 +85,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     with app.app_context():
         db.create_all()
+        # As `flask catalogue seed` does at set-up: no page view seeds the catalogue.
+        catalogue_store.seed()
         coordinators.add(COORDINATOR_NAME, COORDINATOR_PASSWORD)
         # The dashboard shows ended quarters only: give it one with figures to show.
         add_statistics(quarters_before(quarter_of(date.today()), 1), 12)

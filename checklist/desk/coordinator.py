@@ -1,6 +1,7 @@
 """The coordinator's desk: a login, anonymous statistics and their CSV exports.
 
-Everything under /<lang>/coordinator/ needs a coordinator login, except the login page itself.
+Everything under /<lang>/coordinator/ needs a coordinator login, except the login page itself
+(desk_blueprint and auth.public).
 No page here names or links a round or a share code: the statistics records hold neither.
 """
 
@@ -10,50 +11,44 @@ import csv
 import io
 import re
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask import Response, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from .. import coordinators, messages, statistics
+from .. import coordinators, statistics
 from ..attempts import client_address, failed_logins, wait_after_failed_login
 from ..chart import bar_svg, radar_svg
 from ..current import checklist, shipped_catalogue
-from ..forms import LoginForm
 from ..security_log import event
 from ..statistics import NOT_GIVEN, SMALLEST, AreaFigure, Filters
 from ..templating import inline_chart, page_is_rtl, tr
+from . import messages
+from .auth import public
+from .blueprint import desk_blueprint
+from .forms import LoginForm
+from .i18n import gettext
 
-bp = Blueprint("coordinator", __name__, url_prefix="/<lang>/coordinator")
-
-
-def require_login():
-    """Send anyone not logged in as a coordinator to the login page (a before_request hook)."""
-    if request.endpoint != "coordinator.login" and coordinators.current() is None:
-        return redirect(url_for("coordinator.login"))
-    return None
-
-
-bp.before_request(require_login)
+bp = desk_blueprint("coordinator", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@public
 def login():
     """Log a coordinator in; failed attempts are limited and slowed down (attempts.FailedLogins)."""
     form = LoginForm()
     if not form.validate_on_submit():
-        return render_template("coordinator/login.html", form=form, logged_out="logged-out" in request.args)
+        return render_template("desk/login.html", form=form, logged_out="logged-out" in request.args)
     counts = failed_logins()
     address, name = client_address(), form.name.data.casefold()
     if counts.blocked(name, address):
         event("login blocked", name=form.name.data)
         form.name.errors.append(str(messages.TOO_MANY_LOGINS))
-        return render_template("coordinator/login.html", form=form), 429
+        return render_template("desk/login.html", form=form), 429
     account = coordinators.authenticate(form.name.data, form.password.data)
     if account is None:
         event("login failed", name=form.name.data)
         wait_after_failed_login(counts.failed(name, address))
         form.name.errors.append(str(messages.LOGIN_FAILED))
-        return render_template("coordinator/login.html", form=form)
+        return render_template("desk/login.html", form=form)
     coordinators.log_in(account)
     event("login", name=account.name)
     return redirect(url_for(".dashboard"))
@@ -121,7 +116,7 @@ def dashboard():
     figures = statistics.dashboard(chosen, area_ids())
     ended = statistics.quarters()
     return render_template(
-        "coordinator/dashboard.html",
+        "desk/dashboard.html",
         figures=figures,
         mean_chart=mean_chart(figures.means) if figures.rounds else None,
         quarter_chart=quarter_chart(figures.per_quarter) if figures.per_quarter else None,

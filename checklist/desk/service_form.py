@@ -13,13 +13,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, Field, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, StopValidation, ValidationError
 
-from . import messages
-from .catalogue import (
+from .. import messages
+from ..catalogue import (
     KINDS,
     LANGUAGE_CODE,
     LEVELLED_KINDS,
@@ -29,8 +28,9 @@ from .catalogue import (
     TARGET_GROUPS,
     Catalogue,
 )
-from .content import FINNISH_LEVEL_IDS, ID_PATTERN, Checklist
-from .forms import ChoiceField, OptionalChoiceField, strip
+from ..content import FINNISH_LEVEL_IDS, ID_PATTERN, Checklist
+from ..forms import ChoiceField, OptionalChoiceField, strip
+from .i18n import lazy_gettext as _l
 
 MAX_ID = 64  # the database's column
 MAX_NAME = 200

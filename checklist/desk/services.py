@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime
 from typing import Any, NamedTuple
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import format_datetime, get_locale, gettext
-from flask_babel import lazy_gettext as _l
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import format_datetime, get_locale
 from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 
@@ -22,7 +21,11 @@ from ..current import checklist, shipped_catalogue
 from ..matching import AREA, FREE, NATIONAL, ONLINE, Reason, Suggestion
 from ..models import ServiceChange, ServiceEntry, db
 from ..security_log import event
-from ..service_form import (
+from ..templating import in_language, suggestion_html, tr
+from .blueprint import desk_blueprint
+from .i18n import gettext
+from .i18n import lazy_gettext as _l
+from .service_form import (
     ID_TAKEN,
     KEY_LABELS,
     LABELS,
@@ -35,11 +38,8 @@ from ..service_form import (
     short_value,
     summary_labels,
 )
-from ..templating import in_language, suggestion_html, tr
-from .coordinator import require_login
 
-bp = Blueprint("services", __name__, url_prefix="/<lang>/coordinator/services")
-bp.before_request(require_login)
+bp = desk_blueprint("services", __name__, "/services")
 
 # A coordinator's form carries long descriptions in two languages: more than a client's answers.
 MAX_FORM_BYTES = 64 * 1024
@@ -64,15 +64,10 @@ ACTIONS = {
 
 
 @bp.before_request
-def prepare() -> None:
-    """Seed the catalogue from the file the first time it is needed, and allow a larger form."""
+def allow_larger_forms() -> None:
+    """Allow a larger form. The catalogue is seeded by `flask catalogue seed`, never by a page view."""
     if request.method == "POST":
         request.max_content_length = request.max_form_memory_size = MAX_FORM_BYTES
-    if not catalogue_store.seeded():
-        try:
-            catalogue_store.seed()
-        except IntegrityError:  # another worker seeded it at the same moment
-            db.session.rollback()
 
 
 def today() -> datetime.date:
@@ -147,7 +142,7 @@ def index():
     words = query.casefold().split()
     rows = [row(found) for found in all_entries() if matches(found.entry, words)]
     return render_template(
-        "coordinator/services/index.html",
+        "desk/services/index.html",
         query=query,
         live=[r for r in rows if r.retired_at is None],
         retired=[r for r in rows if r.retired_at is not None],
@@ -165,7 +160,7 @@ def recheck():
         (r for r in rows if r.checked is None or r.checked < limit),
         key=lambda r: r.checked or datetime.date.min,
     )
-    return render_template("coordinator/services/recheck.html", rows=due, months=months, limit=limit)
+    return render_template("desk/services/recheck.html", rows=due, months=months, limit=limit)
 
 
 def service_form(**kwargs) -> ServiceForm:
@@ -220,7 +215,7 @@ def render_form(form: ServiceForm, found: ServiceEntry | None = None, **context)
     """Show the entry form (again), with its errors, and a preview where one was asked for."""
     content, places = checklist(), shipped_catalogue()
     return render_template(
-        "coordinator/services/form.html",
+        "desk/services/form.html",
         form=form,
         found=found,
         name=in_page_language(found.entry.get("name")) if found is not None else None,
@@ -302,7 +297,7 @@ def show(service_id: str):
     problem = problem_of(found)
     service = None if problem else catalogue_store.store().validate(catalogue_store.loaded(found.entry))
     return render_template(
-        "coordinator/services/show.html",
+        "desk/services/show.html",
         found=found,
         entry=found.entry,
         row=row(found),
@@ -340,7 +335,7 @@ def retire(service_id: str):
     form = RetireForm()
     if not form.validate_on_submit():
         name = in_page_language(found.entry.get("name")) or found.id
-        return render_template("coordinator/services/retire.html", form=form, found=found, name=name)
+        return render_template("desk/services/retire.html", form=form, found=found, name=name)
     logged(catalogue_store.set_retired(found, who(), True))
     return redirect(url_for(".show", service_id=found.id, done="retired"))
 
@@ -359,4 +354,4 @@ def restore(service_id: str):
 def render_problem(found: ServiceEntry, problem: str):
     """Say that an action was refused because the stored entry no longer passes the check."""
     name = in_page_language(found.entry.get("name")) or found.id
-    return render_template("coordinator/services/refused.html", found=found, name=name, problem=problem)
+    return render_template("desk/services/refused.html", found=found, name=name, problem=problem)

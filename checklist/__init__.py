@@ -1,4 +1,4 @@
-"""The job-search competence checklist: a bilingual Flask app.
+"""The job-search competence checklist: a multilingual Flask app.
 
 The package imports nothing itself, so a domain module (checklist.scoring, checklist.content, ...)
 loads without Flask, SQLAlchemy or matplotlib. The app factory lives in checklist.app; its names

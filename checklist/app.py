@@ -24,7 +24,7 @@ from .content import DEFAULT_CHECKLIST_PATH, Checklist, load_checklist
 from .content_translations import load_content_translations
 from .desk import coordinator, services
 from .languages import parse_languages
-from .models import db
+from .models import db, enforce_foreign_keys
 from .views import answering, counsellor, pages, printing, profile, results
 
 PACKAGE = Path(__file__).resolve().parent
@@ -110,6 +110,8 @@ def create_app(
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     db.init_app(app)
+    with app.app_context():
+        enforce_foreign_keys(db.engine)
     attempts.init_app(app)
     coordinators.init_app(app)
     migrate.init_app(app, db)

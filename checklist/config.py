@@ -36,7 +36,6 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     # Every form message is our own (messages.py); WTForms' built-in ones are never shown.
     WTF_I18N_ENABLED = False
-    BABEL_DEFAULT_LOCALE = "fi"
     # The languages, in menu order; the first is the default. Adding one means its catalogue and
     # content file under translations/<code>/ and one line here (checklist/languages.py says more).
     LANGUAGES = (

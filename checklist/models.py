@@ -24,13 +24,17 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
-@event.listens_for(Engine, "connect")
+def enforce_foreign_keys(engine: Engine) -> None:
+    """Make SQLite honour ON DELETE on this engine's connections (an app's own engine, not every
+    engine of the process): without it, deleting a round would leave its rows."""
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_foreign_keys)
+
+
 def _sqlite_foreign_keys(connection, _record) -> None:
-    # SQLite ignores ON DELETE unless asked: without this, deleting a round would leave its rows.
-    if type(connection).__module__.startswith("sqlite3"):
-        cursor = connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
 
 
 def utcnow() -> datetime:

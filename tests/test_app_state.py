@@ -62,3 +62,18 @@ def test_two_apps_with_different_content_render_their_own_text(changed_checklist
         for path in ("/en/area/tools", "/en/results/tools"):
             page = client.get(path).get_data(as_text=True)
             assert shows in page and never not in page, path
+
+
+def test_foreign_keys_are_switched_on_for_the_apps_sqlite_engine_alone(app):
+    """SQLite honours ON DELETE only when asked; the app asks on its own engine, not on others."""
+    from sqlalchemy import create_engine, text
+
+    from checklist.models import db
+
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("a SQLite setting")
+        with db.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    with create_engine("sqlite://").connect() as other:
+        assert other.execute(text("PRAGMA foreign_keys")).scalar() == 0

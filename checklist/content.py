@@ -38,11 +38,13 @@ class Text:
     # (language code, text) for each other language it has been translated into.
     translations: tuple[tuple[str, str], ...] = ()
 
-    def __call__(self, lang: str) -> str:
+    def in_(self, lang: str) -> str:
         """Return the text in `lang`; English where it has no translation into that language."""
         if lang == "fi":
             return self.fi
         return next((text for code, text in self.translations if code == lang), self.en)
+
+    __call__ = in_
 
     def has(self, lang: str) -> bool:
         """Return whether the text exists in `lang` (English standing in does not count)."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from ..i18n import browser_language, choose_second_language, languages
+from ..i18n import browser_language, choose_second_language
 from ..rounds import current_round, earlier_results
+from ..templating import printed_reading
 
 bp = Blueprint("pages", __name__)
 
@@ -34,10 +35,7 @@ def privacy():
 @bp.get("/<lang>/paper")
 def paper():
     """A blank checklist to print, in this language or with a second one beside it."""
-    second = request.args.get("second")
-    if second not in languages() or second == g.lang:
-        second = None
-    return render_template("print/paper.html", second_language=second, back=url_for(".landing"))
+    return render_template("print/paper.html", reading=printed_reading(), back=url_for(".landing"))
 
 
 @bp.post("/<lang>/second-language")

@@ -17,13 +17,10 @@ from .content import Statement, Text
 from .forms import answer_values
 from .i18n import current_language, language, languages, second_language
 from .matching import Suggestion
-from .plain_language import round_minutes
 from .reading import Reading
-from .rounds import resume_url
 from .scoring import AreaResult, Level, scores
 from .share_codes import display as display_code
 from .share_codes import qr_svg
-from .web_address import short_address
 
 
 def current_reading() -> Reading:
@@ -225,36 +222,20 @@ def init_app(app: Flask) -> None:
         language_url=language_url,
         languages=app.extensions["languages"],
         draft_notes=draft_notes,
-        paper_labels=paper_labels,
-        level_options=level_options,
-        answer_choices=answer_choices,
-        answer_values=answer_values,
-        answer_scale=tuple(messages.ANSWER_LABELS),
-        paper_texts=messages.PAPER_TEXTS,
-        finnish_levels=content.finnish_levels,
-        municipality_names=app.extensions["catalogue"].municipality_names(),
         format_date=format_date,
         display_code=display_code,
-        share_qr=share_qr,
         radar_chart=radar_chart,
-        resume_url=resume_url,
         checklist_areas=content.areas,
         checklist_version=content.version,
         checklist_statement=content.statement,
         finnish_level_of=content.finnish_level,
         retention_days=app.config["RETENTION_DAYS"],
-        round_minutes=round_minutes(content),
         answer_labels=messages.ANSWER_LABELS,
         not_scored_note=messages.NOT_SCORED_NOTE,
         suggestion_html=suggestion_html,
         error_links=error_links,
-        join_list=join_list,
-        short_address=short_address,
         who_names=messages.WHO_NAMES,
-        statement_radios=statement_radios,
         level_names=messages.LEVEL_NAMES,
-        score_text=score_text,
-        yes_no_labels=messages.YES_NO_LABELS,
         target_group_names=messages.TARGET_GROUP_NAMES,
         kind_names=messages.KIND_NAMES,
     )

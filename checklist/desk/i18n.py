@@ -16,7 +16,6 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from ..current import checklist
 from ..i18n import current_language
 
 # The first is where a desk URL in any other language leads.
@@ -55,12 +54,10 @@ def template_ngettext(eval_ctx: EvalContext, singular: str, plural: str, num: in
 
 def desk_texts() -> dict[str, Any]:
     """Give desk templates the desk domain's messages as `_`, `gettext` and `ngettext`: a context
-    variable wins over the Jinja global, which speaks the client's domain; and each checklist area's
-    title by its id."""
+    variable wins over the Jinja global, which speaks the client's domain."""
     return {
         "_": template_gettext,
         "gettext": template_gettext,
         "ngettext": template_ngettext,
         "desk_languages": DESK_LANGUAGES,
-        "area_titles": {area.id: area.title for area in checklist().areas},
     }

@@ -20,7 +20,7 @@ from ..rounds import (
     save_answers,
     start_round,
 )
-from ..templating import current_reading, level_options
+from ..templating import current_reading, level_options, statement_radios
 from .results import settle
 
 bp = Blueprint("answering", __name__, url_prefix="/<lang>")
@@ -110,6 +110,7 @@ def _render(area: Area, form, found: Round | None):
         level_choices=level_choices,
         question_labels=question_labels,
         earlier=earlier_results(found),
+        statement_radios=statement_radios,
     )
 
 

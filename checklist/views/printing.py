@@ -8,6 +8,7 @@ from ..models import Round
 from ..rounds import ensure_share_code, finished_round, keep_in_use, previous_round
 from ..share_codes import display
 from ..templating import printed_reading, share_qr
+from ..web_address import short_address
 from .counsellor import viewed_round
 from .results import summary_of
 
@@ -27,6 +28,7 @@ def _render(found: Round, back: str):
         reading=printed_reading(),
         back=back,
         previous=previous_round(found),
+        short_address=short_address,
     )
 
 

@@ -241,6 +241,5 @@ def init_app(app: Flask) -> None:
     )
 
     @app.context_processor
-    def page_language() -> dict:
-        lang = language(current_language())
-        return {"lang": lang.code, "page_language": lang, "reading": current_reading()}
+    def page_reading() -> dict:
+        return {"reading": current_reading()}

@@ -44,8 +44,6 @@ class Text:
             return self.fi
         return next((text for code, text in self.translations if code == lang), self.en)
 
-    __call__ = in_
-
     def has(self, lang: str) -> bool:
         """Return whether the text exists in `lang` (English standing in does not count)."""
         return lang in ("fi", "en") or any(code == lang for code, _ in self.translations)

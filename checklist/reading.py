@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, get_locale, gettext
 from markupsafe import Markup, escape
 
 from .content import Text
@@ -38,6 +39,10 @@ class Reading:
         """Return a reading for this language and, when there is one, for the second."""
         return (self.alone(),) if self.second is None else (self.alone(), self.of_second())
 
+    def _speaking(self) -> AbstractContextManager:
+        """Translate messages into this language while in it (a no-op when it is being rendered)."""
+        return nullcontext() if get_locale().language == self.code else force_locale(self.code)
+
     def rendered(self, part: Callable[[Reading], Markup]) -> Markup:
         """Render a part of a page (a template macro taking the reading) in this language."""
         with force_locale(self.code):
@@ -49,7 +54,7 @@ class Reading:
             return ""
         if isinstance(text, Text):
             return text.in_(self.code)
-        with force_locale(self.code):
+        with self._speaking():
             # A lazy message (from messages.py) translates itself when made a string.
             return str(text)
 
@@ -59,7 +64,7 @@ class Reading:
 
     def message(self, msgid: str, **variables) -> str:
         """Return an interface message (a msgid with its placeholders) in this language."""
-        with force_locale(self.code):
+        with self._speaking():
             return gettext(msgid, **variables)
 
     def under(self, text: Text | str | object | None, **variables) -> Markup:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, g, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 
 from ..models import Round
 from ..rounds import ensure_share_code, finished_round, keep_in_use, previous_round
@@ -18,7 +18,6 @@ bp = Blueprint("printing", __name__, url_prefix="/<lang>")
 def _render(found: Round, back: str):
     keep_in_use(found)
     code = ensure_share_code(found)
-    g.printing = True
     return render_template(
         "print/summary.html",
         round=found,

@@ -1,4 +1,5 @@
-"""What every template can use: the language, texts in it, the language switch and the chart."""
+"""What the templates use: the reading of a request or a printout, the language switch, the chart,
+and the parts of pages rendered once and remembered."""
 
 from __future__ import annotations
 
@@ -218,6 +219,8 @@ def init_app(app: Flask) -> None:
         "draft_notes": lru_cache(maxsize=64)(_draft_notes),
     }
     app.jinja_env.filters["first_sentence"] = first_sentence
+    # Only what pages of several kinds use, or the components imported without a page's context:
+    # what one page alone needs comes from its view.
     app.jinja_env.globals.update(
         language_url=language_url,
         languages=app.extensions["languages"],

@@ -38,7 +38,7 @@ class Text:
     # (language code, text) for each other language it has been translated into.
     translations: tuple[tuple[str, str], ...] = ()
 
-    def __call__(self, lang: str) -> str:
+    def in_(self, lang: str) -> str:
         """Return the text in `lang`; English where it has no translation into that language."""
         if lang == "fi":
             return self.fi

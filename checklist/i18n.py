@@ -43,7 +43,7 @@ def language(code: str | None = None) -> Language:
 def second_language() -> str | None:
     """Return the language chosen to be shown under each text, or None."""
     second = session.get(SECOND_LANGUAGE)
-    if second in languages() and second != current_language() and not g.get("printing"):
+    if second in languages() and second != current_language():
         return second
     return None
 

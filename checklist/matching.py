@@ -140,7 +140,7 @@ def _places(service: Service, catalogue: Catalogue) -> Text:
     for area_id in service.employment_areas:
         area = catalogue.employment_area(area_id)
         for lang in names:
-            names[lang].append(area.name(lang) if area is not None else area_id)
+            names[lang].append(area.name.in_(lang) if area is not None else area_id)
     return Text(fi=", ".join(names["fi"]), en=", ".join(names["en"]))
 
 

@@ -60,11 +60,11 @@ def round_minutes(checklist: Checklist, lang: str = "fi") -> int:
     up to five minutes."""
     texts = []
     for area in checklist.areas:
-        texts += [area.title(lang), area.intro(lang)]
+        texts += [area.title.in_(lang), area.intro.in_(lang)]
         for statement in area.statements:
-            texts.append(statement.text(lang))
+            texts.append(statement.text.in_(lang))
             if statement.example is not None:
-                texts.append(statement.example(lang))
+                texts.append(statement.example.in_(lang))
     reading = sum(len(words(text)) for text in texts) / A2_WORDS_PER_MINUTE
     answering = sum(len(area.statements) for area in checklist.areas) * SECONDS_PER_ANSWER / 60
     return 5 * math.ceil((reading + answering + OTHER_QUESTIONS_MINUTES) / 5)

@@ -1,39 +1,40 @@
-"""What every template can use: the language, texts in it, the language switch and the chart."""
+"""What the templates use: the reading of a request or a printout, the language switch, the chart,
+and the parts of pages rendered once and remembered."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from babel.lists import format_list
 from flask import Flask, current_app, g, get_template_attribute, request, url_for
 from flask_babel import force_locale, format_date, get_locale, gettext
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import messages
 from .chart import radar_svg, with_id_suffix
 from .content import Statement, Text
 from .forms import answer_values
-from .i18n import current_language, language, second_language
+from .i18n import current_language, language, languages, second_language
 from .matching import Suggestion
-from .plain_language import round_minutes
-from .rounds import resume_url
+from .reading import Reading
 from .scoring import AreaResult, Level, scores
 from .share_codes import display as display_code
 from .share_codes import qr_svg
-from .web_address import short_address
 
 
-def tr(text: Text | None) -> str:
-    """Return a content text in the language being rendered (the page's, or one forced for a part)."""
-    return text(get_locale().language) if text is not None else ""
+def current_reading() -> Reading:
+    """Return the reading of this request: the page's language, and the one chosen to go under each text."""
+    second = second_language()
+    return Reading(language(), languages().get(second) if second else None)
 
 
-def in_language(lang: str, part: Callable[[], Markup]) -> Markup:
-    """Render a part of a page (a template macro) in another language."""
-    with force_locale(lang):
-        return part()
+def printed_reading() -> Reading:
+    """Return the reading of a printout: the page's language, and the one asked (?second=) to be
+    printed beside it or on a page of its own."""
+    second = request.args.get("second")
+    return Reading(language(), languages().get(second) if second != current_language() else None)
 
 
 def language_url(code: str) -> str:
@@ -60,53 +61,16 @@ def _draft_notes(code: str) -> tuple[str, str]:
         )
 
 
-def text_in(lang: str, text: Text | str, **variables) -> str:
-    """Return a content text, or an interface message (a msgid with its placeholders, or a lazy
-    message), in a language."""
-    if isinstance(text, Text):
-        return text(lang)
-    with force_locale(lang):
-        # A lazy message (from messages.py) translates itself when made a string.
-        return gettext(text, **variables) if isinstance(text, str) else str(text)
-
-
 def paper_labels(form) -> dict[str, str]:
     """Return each field of the paper form with the sentence it asks about, for the error summary."""
     content = current_app.extensions["checklist"]
-    return {s.id: tr(s.text) for s in content.statements() if s.id in form and form[s.id].errors}
+    reading = current_reading()
+    return {s.id: reading.text(s.text) for s in content.statements() if s.id in form and form[s.id].errors}
 
 
 def level_options() -> list[tuple[str, Text, Text]]:
     """Return the Finnish levels as radio choices: the label, and what the person can do as its hint."""
     return [(lv.id, lv.label, lv.can_do) for lv in current_app.extensions["checklist"].finnish_levels]
-
-
-def showing_both() -> bool:
-    """Return whether this browser asked to see each text in a second language too."""
-    return second_language() is not None
-
-
-def second(text: Text | str | None, **variables) -> Markup:
-    """Return a text in the second language, under the first, when one is chosen.
-
-    Takes a content text, or an interface message (a msgid) with its placeholders.
-    """
-    other = second_language()
-    if text is None or other is None:
-        return Markup("")
-    translated = text_in(other, text, **variables)
-    return Markup('<span class="second" lang="{0}" dir="{1}">{2}</span>').format(
-        other, language(other).direction, escape(translated)
-    )
-
-
-def both(text: Text | str | None) -> Markup:
-    """Return a content text or a lazy message in the page's language, and the other under it if asked."""
-    if text is None:
-        return Markup("")
-    if isinstance(text, str):  # already in the page's language, with nothing to pair it with
-        return escape(text)
-    return escape(tr(text) if isinstance(text, Text) else str(text)) + second(text)
 
 
 def error_links(form, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -147,25 +111,33 @@ def share_qr(code: str) -> Markup:
 
 
 def suggestion_html(
-    suggestion: Suggestion, municipality: str | None, heading: str, also: Sequence[str] = (), short: bool = False
-) -> Markup:
-    """Return one suggestion rendered in the current language, remembered after the first time."""
-    remembered = current_app.extensions["rendered"]["suggestion"]
-    return remembered(get_locale().language, second_language(), suggestion, municipality, heading, tuple(also), short)
-
-
-def _suggestion_html(
-    lang: str,
-    second_lang: str | None,
+    reading: Reading,
     suggestion: Suggestion,
     municipality: str | None,
     heading: str,
-    also: tuple[str, ...],
+    also: Sequence[str] = (),
+    short: bool = False,
+) -> Markup:
+    """Return one suggestion rendered for this reading, remembered after the first time.
+
+    also: the ids of the other areas to develop that the service helps with."""
+    content = current_app.extensions["checklist"]
+    also_titles = tuple(content.area(area_id).title for area_id in also)
+    remembered = current_app.extensions["rendered"]["suggestion"]
+    return remembered(reading, suggestion, municipality, heading, also_titles, short)
+
+
+def _suggestion_html(
+    reading: Reading,
+    suggestion: Suggestion,
+    municipality: str | None,
+    heading: str,
+    also: tuple[Text, ...],
     short: bool,
 ):
     # A suggestion's markup depends only on these arguments, and results pages show dozens.
     item = get_template_attribute("components/suggestions.html", "suggestion_item")
-    return item(suggestion, municipality, heading, also, short)
+    return item(reading, suggestion, municipality, heading, also, short)
 
 
 def first_sentence(text: str) -> str:
@@ -188,22 +160,24 @@ class FieldView(NamedTuple):
     errors: tuple[str, ...]
 
 
-def statement_radios(field, statement: Statement) -> Markup:
+def statement_radios(reading: Reading, field, statement: Statement) -> Markup:
     """Return a statement's radio group, remembered for each answer and error it can show."""
     view = FieldView(field.id, field.name, field.data, tuple(str(e) for e in field.errors[:1]))
-    return current_app.extensions["rendered"]["radios"](get_locale().language, second_language(), statement, view)
+    return current_app.extensions["rendered"]["radios"](reading, statement, view)
 
 
-def _statement_radios(lang: str, second_lang: str | None, statement: Statement, field: FieldView) -> Markup:
+def _statement_radios(reading: Reading, statement: Statement, field: FieldView) -> Markup:
     # An area page is mostly these groups; rendering each one once per language and state
     # makes the page several times cheaper to serve.
     radios = get_template_attribute("components/forms.html", "radios")
-    return radios(field, statement.text, statement.example, answer_choices(statement), inline=True, listen=True)
+    return radios(
+        reading, field, statement.text, statement.example, answer_choices(reading, statement), inline=True, listen=True
+    )
 
 
-def answer_choices(statement: Statement) -> list[tuple[int, Markup, None]]:
+def answer_choices(reading: Reading, statement: Statement) -> list[tuple[int, Markup, None]]:
     """Return the answer scale as radio choices, with "Not relevant to me" where it is offered."""
-    return [(value, both(messages.ANSWER_LABELS[value]), None) for value in answer_values(statement)]
+    return [(value, reading.both(messages.ANSWER_LABELS[value]), None) for value in answer_values(statement)]
 
 
 def score_text(result: AreaResult) -> str:
@@ -211,23 +185,21 @@ def score_text(result: AreaResult) -> str:
     return str(result.score) if result.score is not None else str(messages.LEVEL_NAMES[Level.NOT_SCORED])
 
 
-def chart_description(results: Sequence[AreaResult]) -> str:
+def chart_description(reading: Reading, results: Sequence[AreaResult]) -> str:
     """Return the chart's text alternative: every area with its score."""
-    parts = ", ".join(f"{tr(r.area.title)} {score_text(r)}" for r in results)
+    parts = ", ".join(f"{reading.text(r.area.title)} {score_text(r)}" for r in results)
     return gettext("Radar chart of your scores from 0 to 100: %(scores)s.", scores=parts)
 
 
-def radar_chart(results: Sequence[AreaResult], previous: Sequence[AreaResult] | None = None) -> Markup:
-    """Return the inline SVG radar chart of these results."""
+def radar_chart(
+    reading: Reading, results: Sequence[AreaResult], previous: Sequence[AreaResult] | None = None
+) -> Markup:
+    """Return the inline SVG radar chart of these results, read in this reading's language."""
     # An area without a score says so under its name: the chart leaves its axis empty.
-    labels = tuple(tr(r.area.short) + ("" if r.score is not None else f" ({score_text(r)})") for r in results)
+    labels = tuple(reading.text(r.area.short) + ("" if r.score is not None else f" ({score_text(r)})") for r in results)
     previous_scores = scores(previous) if previous else None
-    return inline_chart(radar_svg(labels, scores(results), previous_scores, chart_description(results), page_is_rtl()))
-
-
-def page_is_rtl() -> bool:
-    """Return whether the language being rendered reads right to left."""
-    return language(get_locale().language).is_rtl
+    description = chart_description(reading, results)
+    return inline_chart(radar_svg(labels, scores(results), previous_scores, description, reading.lang.is_rtl))
 
 
 def inline_chart(svg: str) -> Markup:
@@ -246,56 +218,31 @@ def init_app(app: Flask) -> None:
         "radios": lru_cache(maxsize=8192)(_statement_radios),
         "draft_notes": lru_cache(maxsize=64)(_draft_notes),
     }
-    app.jinja_env.filters["area_title"] = lambda area_id: tr(content.area(area_id).title)
-    app.jinja_env.filters["tr_text"] = tr
     app.jinja_env.filters["first_sentence"] = first_sentence
+    # Only what pages of several kinds use, or the components imported without a page's context:
+    # what one page alone needs comes from its view.
     app.jinja_env.globals.update(
-        tr=tr,
         language_url=language_url,
         languages=app.extensions["languages"],
-        second_language=second_language,
         draft_notes=draft_notes,
-        text_in=text_in,
-        paper_labels=paper_labels,
-        level_options=level_options,
-        answer_choices=answer_choices,
-        answer_values=answer_values,
-        answer_scale=tuple(messages.ANSWER_LABELS),
-        paper_texts=messages.PAPER_TEXTS,
-        finnish_levels=content.finnish_levels,
-        municipality_names=app.extensions["catalogue"].municipality_names(),
-        second=second,
-        both=both,
-        in_language=in_language,
-        lang_of_part=lambda: get_locale().language,
         format_date=format_date,
         display_code=display_code,
-        share_qr=share_qr,
-        showing_both=showing_both,
         radar_chart=radar_chart,
-        resume_url=resume_url,
         checklist_areas=content.areas,
         checklist_version=content.version,
         checklist_statement=content.statement,
         finnish_level_of=content.finnish_level,
         retention_days=app.config["RETENTION_DAYS"],
-        round_minutes=round_minutes(content),
         answer_labels=messages.ANSWER_LABELS,
         not_scored_note=messages.NOT_SCORED_NOTE,
         suggestion_html=suggestion_html,
         error_links=error_links,
-        join_list=join_list,
-        short_address=short_address,
         who_names=messages.WHO_NAMES,
-        statement_radios=statement_radios,
         level_names=messages.LEVEL_NAMES,
-        score_text=score_text,
-        yes_no_labels=messages.YES_NO_LABELS,
         target_group_names=messages.TARGET_GROUP_NAMES,
         kind_names=messages.KIND_NAMES,
     )
 
     @app.context_processor
-    def page_language() -> dict:
-        lang = language(current_language())
-        return {"lang": lang.code, "page_language": lang}
+    def page_reading() -> dict:
+        return {"reading": current_reading()}

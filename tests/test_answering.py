@@ -32,10 +32,10 @@ def test_the_whole_checklist_in_either_language(client, app, lang):
     for number, area_id in enumerate(AREA_IDS, start=1):
         page = client.get(f"/{lang}/area/{area_id}").get_data(as_text=True)
         area = CHECKLIST.area(area_id)
-        assert area.title(lang) in page
+        assert area.title.in_(lang) in page
         assert (f"Osa-alue {number} / 6" if lang == "fi" else f"Area {number} of 6") in page
         for statement in area.statements:
-            assert statement.text(lang).replace("'", "&#39;") in page
+            assert statement.text.in_(lang).replace("'", "&#39;") in page
         values = {s.id: i % 4 for i, s in enumerate(area.statements)}
         response = client.post_form(
             f"/{lang}/area/{area_id}", {**area_answers(area_id, values, "B1"), "action": "next"}
@@ -51,7 +51,7 @@ def test_the_whole_checklist_in_either_language(client, app, lang):
     assert page.status_code == 200
     document = parse(page.get_data(as_text=True))
     assert document.find(f".//{SVG}svg") is not None
-    assert [row[0] for row in score_rows(document)] == [a.title(lang) for a in CHECKLIST.areas]
+    assert [row[0] for row in score_rows(document)] == [a.title.in_(lang) for a in CHECKLIST.areas]
 
 
 def test_results_show_hand_worked_scores_strengths_and_low_statements(client):
@@ -80,9 +80,10 @@ def test_results_show_hand_worked_scores_strengths_and_low_statements(client):
         "Start with Job-search tools and Your skills and experience."
     )
     # Each area's own page lists the statements answered low, with the answer.
-    cv = CHECKLIST.statement("cv-finnish").text("en")
+    cv = CHECKLIST.statement("cv-finnish").text.in_("en")
     assert f'{cv} <span class="answer">(Not true)</span>' in client.get("/en/results/tools").get_data(as_text=True)
-    assert CHECKLIST.area("channels").encouragement("en") in client.get("/en/results/channels").get_data(as_text=True)
+    encouragement = CHECKLIST.area("channels").encouragement.in_("en")
+    assert encouragement in client.get("/en/results/channels").get_data(as_text=True)
 
 
 def test_back_saves_the_answers_and_goes_to_the_previous_area(client, app):
@@ -115,7 +116,7 @@ def test_an_unanswered_statement_shows_the_error_summary_and_keeps_the_rest(clie
     assert text_of(document.find(f".//{NS}title")).startswith("Error: Job-search channels")
     summary = document.find(f".//{NS}div[@class='error-summary']")
     links = summary.findall(f".//{NS}a")
-    question = CHECKLIST.statement("tell-network").text("en")
+    question = CHECKLIST.statement("tell-network").text.in_("en")
     assert [(a.get("href"), text_of(a)) for a in links] == [
         ("#tell-network", f"{question} – Choose how well this describes you")
     ]
@@ -131,7 +132,7 @@ def test_the_language_page_asks_for_the_finnish_level(client, app):
     client.post_form("/fi/start")
     html = client.get("/fi/area/language").get_data(as_text=True)
     for level in CHECKLIST.finnish_levels:
-        assert level.label("fi") in html and level.can_do("fi") in html
+        assert level.label.in_("fi") in html and level.can_do.in_("fi") in html
     data = area_answers("language", 1)
     data.pop("finnish-level")
     response = client.post_form("/fi/area/language", {**data, "action": "next"})

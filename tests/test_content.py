@@ -56,7 +56,7 @@ def test_shipped_checklist_has_six_areas_of_five_to_nine_statements():
 
 def test_a_good_file_loads(tmp_path):
     checklist = load_checklist(write(tmp_path, GOOD))
-    assert checklist.statement("hidden-jobs").example("en") == "E"
+    assert checklist.statement("hidden-jobs").example.in_("en") == "E"
     assert checklist.statement("job-boards").example is None
     assert checklist.area("channels").number == 1
     assert checklist.statement("nope") is None

@@ -45,7 +45,7 @@ def test_a_counsellor_opens_the_results_with_the_code_and_sees_every_answer(clie
     html = counsellor.get("/fi/session").get_data(as_text=True)
     assert "<h1>Ohjaustapaaminen</h1>" in html
     for statement in CHECKLIST.statements():
-        assert statement.text("fi") in html
+        assert statement.text.in_("fi") in html
     document = parse(html)
     rows = {
         text_of(row[0]): (text_of(row[1]), row.get("class"))
@@ -53,9 +53,9 @@ def test_a_counsellor_opens_the_results_with_the_code_and_sees_every_answer(clie
         if len(row) == 2 and row[0].tag == f"{NS}td"
     }
     # The low answers are marked so the eye finds them.
-    assert rows[CHECKLIST.statement("cv-finnish").text("fi")] == ("▼ Ei pidä paikkaansa", "answer--low")
-    assert rows[CHECKLIST.statement("know-own-level").text("fi")] == ("▼ Pitää vähän paikkansa", "answer--low")
-    assert rows[CHECKLIST.statement("find-job-ads").text("fi")] == ("Pitää melko hyvin paikkansa", None)
+    assert rows[CHECKLIST.statement("cv-finnish").text.in_("fi")] == ("▼ Ei pidä paikkaansa", "answer--low")
+    assert rows[CHECKLIST.statement("know-own-level").text.in_("fi")] == ("▼ Pitää vähän paikkansa", "answer--low")
+    assert rows[CHECKLIST.statement("find-job-ads").text.in_("fi")] == ("Pitää melko hyvin paikkansa", None)
     assert "Suomen kielen taso: A2 – perustaso" in text_of(document)
     assert 'action="/fi/session/steps"' in html
 
@@ -162,14 +162,14 @@ def test_any_second_language_on_one_screen(client_and_code, counsellor):
     assert response.location == "/fi/session"
     html = counsellor.get("/fi/session").get_data(as_text=True)
     cv = CHECKLIST.statement("cv-finnish")
-    assert f'{cv.text("fi")}<span class="second" lang="en" dir="ltr">{cv.text("en")}</span>' in html
+    assert f'{cv.text.in_("fi")}<span class="second" lang="en" dir="ltr">{cv.text.in_("en")}</span>' in html
     assert 'Ei pidä paikkaansa<span class="second" lang="en" dir="ltr">Not true</span>' in html
     area = counsellor.get("/fi/area/tools").get_data(as_text=True)
-    assert f'<span class="second" lang="en" dir="ltr">{cv.text("en")}</span>' in area
+    assert f'<span class="second" lang="en" dir="ltr">{cv.text.in_("en")}</span>' in area
     # Arabic with Finnish under each text: the Finnish keeps its own direction.
     counsellor.post_form("/ar/second-language", {"second_language": "fi", "back": "/ar/session"})
     html = counsellor.get("/ar/session").get_data(as_text=True)
-    assert f'{cv.text("ar")}<span class="second" lang="fi" dir="ltr">{cv.text("fi")}</span>' in html
+    assert f'{cv.text.in_("ar")}<span class="second" lang="fi" dir="ltr">{cv.text.in_("fi")}</span>' in html
     counsellor.post_form("/fi/second-language", {"second_language": "", "back": "/fi/session"})
     assert 'class="second"' not in counsellor.get("/fi/session").get_data(as_text=True)
 

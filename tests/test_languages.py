@@ -35,7 +35,7 @@ def test_finnish_and_english_are_complete_in_the_content():
 @pytest.mark.parametrize("lang", [language.code for language in LANGUAGES.translated])
 def test_short_area_names_fit_the_chart(lang):
     for area in CHECKLIST.areas:
-        assert len(area.short(lang)) <= 16, (lang, area.id)
+        assert len(area.short.in_(lang)) <= 16, (lang, area.id)
 
 
 @pytest.mark.parametrize(
@@ -90,8 +90,8 @@ def test_the_chart_labels_are_the_table_names_as_text_for_the_browser_to_shape(c
     chart = document.find(f".//{SVG}svg")
     labels = [text_of(t) for t in chart.iter(f"{SVG}text") if not re.fullmatch(r"\d+", text_of(t))]
     # The chart shows the short names, in logical order, as the same strings the content holds.
-    assert labels == [area.short(lang) for area in CHECKLIST.areas]
-    assert names == [area.title(lang) for area in CHECKLIST.areas]
+    assert labels == [area.short.in_(lang) for area in CHECKLIST.areas]
+    assert names == [area.title.in_(lang) for area in CHECKLIST.areas]
     assert all(re.search(r"[\u0600-\u06ff]", label) for label in labels)
 
 
@@ -116,7 +116,7 @@ def test_an_eighth_language_needs_one_line_of_configuration(more_apps):
     document = parse(page)
     assert document.get("lang") == "sv"
     # Nothing translated yet: the English texts stand in, and the page still works.
-    assert CHECKLIST.statement("cv-finnish").text("en") in page
+    assert CHECKLIST.statement("cv-finnish").text.in_("en") in page
     assert "/sv/area/tools" in {a.get("href") for a in document.iter(f"{NS}a")}
     assert client.get("/", headers={"Accept-Language": "sv"}).location == "/sv/"
     results = client.get("/sv/results")
@@ -202,7 +202,7 @@ def test_an_empty_translation_falls_back_to_english_and_is_reported(tmp_path):
     config = broken_translation(tmp_path, lambda d: d["statements"]["cv-finnish"].update({"text": ""}))
     checklist, catalogue = load_content(config)
     statement = checklist.statement("cv-finnish")
-    assert statement.text("uk") == statement.text("en")
+    assert statement.text.in_("uk") == statement.text.in_("en")
     assert missing(checklist, catalogue, "uk") == ["statements.cv-finnish.text"]
 
 
@@ -212,7 +212,7 @@ def test_the_content_template_keeps_translations_and_shows_the_english(runner, a
     assert result.exit_code == 0, result.output
     written = content_path(tmp_path, "sv").read_text(encoding="utf-8")
     cv = CHECKLIST.statement("cv-finnish")
-    assert f'  cv-finnish:\n    # {cv.text("en")}\n    text: ""\n' in written
+    assert f'  cv-finnish:\n    # {cv.text.in_("en")}\n    text: ""\n' in written
     # Filled in, it is kept when the template is written again.
     filled = written.replace('text: ""', 'text: "Jag har ett CV"', 1)
     content_path(tmp_path, "sv").write_text("# A translator's note.\n" + filled, encoding="utf-8")

@@ -19,23 +19,23 @@ def test_the_blank_checklist_has_a_box_for_each_answer_a_sentence_accepts(client
     document = parse(client.get(f"/{lang}/paper").get_data(as_text=True))
     found = rows(document)
     statements = list(CHECKLIST.statements())
-    assert [text_of(row.find(f"{NS}th")) for row in found] == [s.text(lang) for s in statements]
+    assert [text_of(row.find(f"{NS}th")) for row in found] == [s.text.in_(lang) for s in statements]
     for row, statement in zip(found, statements, strict=True):
         boxes = row.findall(f".//{NS}span[@class='paper__box']")
         # Four boxes; a fifth, "Not relevant to me", only where the sentence offers it.
         assert len(boxes) == (5 if statement.may_not_apply else 4), statement.id
     levels = document.findall(f".//{NS}ul[@class='paper__levels']/{NS}li")
-    assert [text_of(li) for li in levels] == [level.label(lang) for level in CHECKLIST.finnish_levels]
+    assert [text_of(li) for li in levels] == [level.label.in_(lang) for level in CHECKLIST.finnish_levels]
 
 
 def test_two_languages_side_by_side_each_with_its_own_direction(client):
     document = parse(client.get("/ar/paper?second=fi").get_data(as_text=True))
     cv = CHECKLIST.statement("cv-finnish")
-    row = next(r for r in rows(document) if cv.text("fi") in text_of(r))
+    row = next(r for r in rows(document) if cv.text.in_("fi") in text_of(r))
     texts = row.find(f"{NS}th").findall(f"{NS}span")
     assert [(t.get("lang"), t.get("dir"), text_of(t)) for t in texts] == [
-        ("ar", "rtl", cv.text("ar")),
-        ("fi", "ltr", cv.text("fi")),
+        ("ar", "rtl", cv.text.in_("ar")),
+        ("fi", "ltr", cv.text.in_("fi")),
     ]
     # A draft language says so on the paper, in its own words.
     assert len(document.findall(f".//{NS}p[@class='sheet__draft']")) == 1

@@ -49,7 +49,7 @@ def test_someone_in_aanekoski_at_a2_gets_local_and_online_suggestions(client, la
     shown = tools.findall(f".//{NS}li[@class='suggestion']")
     assert 1 <= len(shown) <= 2
     reasons = text_of(tools)
-    assert any(s.text(lang) in reasons for s in CHECKLIST.area("tools").statements)
+    assert any(s.text.in_(lang) in reasons for s in CHECKLIST.area("tools").statements)
     assert section(document, "next-language") is not None
     assert section(document, "next-channels") is None  # a strength needs no suggestions
 
@@ -59,16 +59,16 @@ def test_someone_in_aanekoski_at_a2_gets_local_and_online_suggestions(client, la
     assert len(listed) > len(shown)
     assert full.find(f".//{NS}details") is None
     expected = suggestions_for_area(RESULTS[1], ANSWERS, "A2", IN_AANEKOSKI, CATALOGUE)
-    assert names(full) == [s.service.name(lang) for s in expected[:10]]
+    assert names(full) == [s.service.name.in_(lang) for s in expected[:10]]
     # Each link is the address for the page's language.
-    assert links(full) == [s.service.url(lang) for s in expected[:10]]
-    assert CHECKLIST.area("channels").encouragement(lang) in text_of(
+    assert links(full) == [s.service.url.in_(lang) for s in expected[:10]]
+    assert CHECKLIST.area("channels").encouragement.in_(lang) in text_of(
         parse(client.get(f"/{lang}/results/channels").get_data(as_text=True))
     )
 
     assert document.find(f".//{NS}h3[@id='finnish-courses']") is not None
     courses = parse(client.get(f"/{lang}/results/finnish-courses").get_data(as_text=True))
-    assert names(courses) == [s.service.name(lang) for s in finnish_course_options("A2", IN_AANEKOSKI, CATALOGUE)]
+    assert names(courses) == [s.service.name.in_(lang) for s in finnish_course_options("A2", IN_AANEKOSKI, CATALOGUE)]
 
 
 def test_the_profile_is_optional_and_saved(client, app):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from .. import coordinators
+from ..current import checklist
 from .auth import require_login
 from .i18n import desk_language, desk_texts
 
@@ -19,4 +20,11 @@ def desk_blueprint(name: str, import_name: str, path: str = "") -> Blueprint:
     bp.before_request(require_login)
     bp.context_processor(desk_texts)
     bp.context_processor(lambda: {"current_coordinator": coordinators.current})
+    bp.context_processor(checklist_names)
     return bp
+
+
+def checklist_names() -> dict:
+    """Give desk templates the checklist's area titles, by area id, and its Finnish levels."""
+    content = checklist()
+    return {"area_titles": {area.id: area.title for area in content.areas}, "finnish_levels": content.finnish_levels}

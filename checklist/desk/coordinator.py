@@ -20,7 +20,7 @@ from ..chart import bar_svg, radar_svg
 from ..current import checklist, shipped_catalogue
 from ..security_log import event
 from ..statistics import NOT_GIVEN, SMALLEST, AreaFigure, Filters
-from ..templating import inline_chart, page_is_rtl, tr
+from ..templating import current_reading, inline_chart
 from . import messages
 from .auth import public
 from .blueprint import desk_blueprint
@@ -87,17 +87,20 @@ def area_ids() -> list[str]:
 def mean_chart(means: list[AreaFigure]) -> Markup:
     """The radar chart of the mean area scores; an area with no counted rounds has an empty axis."""
     areas = checklist().areas
+    reading = current_reading()
     labels = tuple(
-        tr(a.short) + ("" if f.mean is not None else f" ({NO_MEAN})") for a, f in zip(areas, means, strict=True)
+        reading.text(a.short) + ("" if f.mean is not None else f" ({NO_MEAN})")
+        for a, f in zip(areas, means, strict=True)
     )
     description = gettext(
         "Radar chart of the mean scores from 0 to 100: %(scores)s.",
         scores=", ".join(
-            f"{tr(a.title)} {f.mean if f.mean is not None else NO_MEAN}" for a, f in zip(areas, means, strict=True)
+            f"{reading.text(a.title)} {f.mean if f.mean is not None else NO_MEAN}"
+            for a, f in zip(areas, means, strict=True)
         ),
     )
     values = tuple(None if f.mean is None else round(f.mean) for f in means)
-    return inline_chart(radar_svg(labels, values, None, description, page_is_rtl()))
+    return inline_chart(radar_svg(labels, values, None, description, reading.lang.is_rtl))
 
 
 def quarter_chart(per_quarter: list[tuple[str, int]]) -> Markup:

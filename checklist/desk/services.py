@@ -18,10 +18,12 @@ from .. import catalogue_store, coordinators
 from ..catalogue import KINDS, LEVELLED_KINDS, Service, months_before
 from ..content import ContentError
 from ..current import checklist, shipped_catalogue
+from ..i18n import language
 from ..matching import AREA, FREE, NATIONAL, ONLINE, Reason, Suggestion
 from ..models import ServiceChange, ServiceEntry, db
+from ..reading import Reading
 from ..security_log import event
-from ..templating import in_language, suggestion_html, tr
+from ..templating import current_reading, suggestion_html
 from .blueprint import desk_blueprint
 from .i18n import gettext
 from .i18n import lazy_gettext as _l
@@ -250,15 +252,19 @@ def previews(service: Service) -> list[tuple[str, Markup]]:
     if service.free:
         reasons.append(Reason(FREE))
     suggestion = Suggestion(service, tuple(reasons))
-    return [(code, in_language(code, lambda: suggestion_html(suggestion, None, "h3"))) for code in ("fi", "en")]
+    return [
+        (code, Reading(language(code)).rendered(lambda reading: suggestion_html(reading, suggestion, None, "h3")))
+        for code in ("fi", "en")
+    ]
 
 
 def places_of(service: Service) -> list[str]:
     """Return where a service is available, in words: online, national, employment areas, municipalities."""
+    reading = current_reading()
     places = [str(PLACE_NAMES[place]) for place in (ONLINE, NATIONAL) if place in service.where]
     for area_id in service.employment_areas:
         area = shipped_catalogue().employment_area(area_id)
-        places.append(tr(area.name) if area is not None else area_id)
+        places.append(reading.text(area.name) if area is not None else area_id)
     return places + list(service.municipalities)
 
 

@@ -20,7 +20,7 @@ from ..rounds import (
     save_answers,
     start_round,
 )
-from ..templating import level_options, tr
+from ..templating import current_reading, level_options, statement_radios
 from .results import settle
 
 bp = Blueprint("answering", __name__, url_prefix="/<lang>")
@@ -97,7 +97,8 @@ def area(area_id: str):
 def _render(area: Area, form, found: Round | None):
     content = checklist()
     level_choices = None
-    question_labels = {s.id: tr(s.text) for s in area.statements}
+    reading = current_reading()
+    question_labels = {s.id: reading.text(s.text) for s in area.statements}
     if area.id == LANGUAGE_AREA_ID:
         level_choices = level_options()
         question_labels[LEVEL_FIELD] = gettext("Your level of Finnish")
@@ -109,6 +110,7 @@ def _render(area: Area, form, found: Round | None):
         level_choices=level_choices,
         question_labels=question_labels,
         earlier=earlier_results(found),
+        statement_radios=statement_radios,
     )
 
 

@@ -11,7 +11,7 @@ from flask_babel import gettext
 
 from .. import messages, next_steps, statistics
 from ..attempts import client_address, code_lookups, paper_rounds
-from ..current import catalogue, checklist
+from ..current import catalogue, checklist, shipped_catalogue
 from ..forms import LEVEL_FIELD, CodeForm, NextStepsForm, next_steps_data, paper_form_class
 from ..models import Round, db, utcnow
 from ..rounds import (
@@ -26,6 +26,7 @@ from ..rounds import (
     save_answers,
 )
 from ..share_codes import normalise
+from ..templating import answer_choices, current_reading, level_options, paper_labels
 from .results import summary_of
 
 bp = Blueprint("counsellor", __name__, url_prefix="/<lang>")
@@ -67,7 +68,16 @@ def paper():
     content = checklist()
     form = paper_form_class(content, catalogue().municipality_names())()
     if not form.validate_on_submit():
-        return render_template("counsellor/paper.html", form=form, level_field=LEVEL_FIELD)
+        reading = current_reading()
+        return render_template(
+            "counsellor/paper.html",
+            form=form,
+            level_field=LEVEL_FIELD,
+            labels=paper_labels(form),
+            statement_choices={s.id: answer_choices(reading, s) for s in content.statements()},
+            level_choices=level_options(),
+            municipality_names=shipped_catalogue().municipality_names(),
+        )
     # The page needs no login, and every round keyed in adds to the statistics: each counts.
     if paper_rounds().blocked(client_address()):
         abort(429)

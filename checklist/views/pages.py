@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from ..i18n import browser_language, choose_second_language, languages
-from ..rounds import current_round, earlier_results
+from .. import messages
+from ..current import checklist
+from ..forms import answer_values
+from ..i18n import browser_language, choose_second_language
+from ..plain_language import round_minutes
+from ..rounds import current_round, earlier_results, resume_url
+from ..templating import printed_reading
 
 bp = Blueprint("pages", __name__)
 
@@ -20,7 +25,13 @@ def root():
 def landing():
     """Say what the checklist is, and start or resume it."""
     found = current_round()
-    return render_template("pages/landing.html", round=found, earlier=earlier_results(found))
+    return render_template(
+        "pages/landing.html",
+        round=found,
+        earlier=earlier_results(found),
+        resume_url=resume_url,
+        round_minutes=round_minutes(checklist()),
+    )
 
 
 @bp.get("/<lang>/privacy")
@@ -34,10 +45,15 @@ def privacy():
 @bp.get("/<lang>/paper")
 def paper():
     """A blank checklist to print, in this language or with a second one beside it."""
-    second = request.args.get("second")
-    if second not in languages() or second == g.lang:
-        second = None
-    return render_template("print/paper.html", second_language=second, back=url_for(".landing"))
+    return render_template(
+        "print/paper.html",
+        reading=printed_reading(),
+        back=url_for(".landing"),
+        answer_scale=tuple(messages.ANSWER_LABELS),
+        answer_values=answer_values,
+        paper_texts=messages.PAPER_TEXTS,
+        finnish_levels=checklist().finnish_levels,
+    )
 
 
 @bp.post("/<lang>/second-language")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, url_for
 
-from ..i18n import languages
 from ..models import Round
 from ..rounds import ensure_share_code, finished_round, keep_in_use, previous_round
 from ..share_codes import display
-from ..templating import share_qr
+from ..templating import printed_reading, share_qr
+from ..web_address import short_address
 from .counsellor import viewed_round
 from .results import summary_of
 
@@ -18,19 +18,16 @@ bp = Blueprint("printing", __name__, url_prefix="/<lang>")
 def _render(found: Round, back: str):
     keep_in_use(found)
     code = ensure_share_code(found)
-    g.printing = True
-    second = request.args.get("second")
-    if second not in languages() or second == g.lang:
-        second = None
     return render_template(
         "print/summary.html",
         round=found,
         summary=summary_of(found),
         code=display(code),
         qr=share_qr(code),
-        second_language=second,
+        reading=printed_reading(),
         back=back,
         previous=previous_round(found),
+        short_address=short_address,
     )
 
 

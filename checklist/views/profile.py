@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
+from .. import messages
 from ..current import catalogue
 from ..forms import ProfileForm, profile_form_data
 from ..models import db
@@ -30,4 +31,6 @@ def profile():
             db.session.commit()
             settle(found)
             return redirect(url_for("results.results"))
-    return render_template("profile/profile.html", form=form, municipalities=municipalities)
+    return render_template(
+        "profile/profile.html", form=form, municipalities=municipalities, yes_no_labels=messages.YES_NO_LABELS
+    )

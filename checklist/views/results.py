@@ -20,6 +20,7 @@ from ..rounds import (
     required_round,
 )
 from ..summary import Summary
+from ..templating import join_list, share_qr
 
 bp = Blueprint("results", __name__, url_prefix="/<lang>")
 
@@ -66,7 +67,14 @@ def results():
         # Only a round finished before share codes were given at the finishing POST gets here.
         ensure_share_code(found)
     summary = summary_of(found)
-    return render_template("results/results.html", round=found, summary=summary, previous=previous_round(found))
+    return render_template(
+        "results/results.html",
+        round=found,
+        summary=summary,
+        previous=previous_round(found),
+        qr=share_qr(found.share_code),
+        join_list=join_list,
+    )
 
 
 @bp.get("/results/finnish-courses")

@@ -67,7 +67,7 @@ def test_a_whole_guidance_session_for_the_client_who_needs_it_most(open_page):
     page.select_option("#second-language", "en")
     counsellor.submit(".second-language button")
     cv = CHECKLIST.statement("cv-finnish")
-    assert page.locator(f'span.second[lang="en"]:text-is("{cv.text("en")}")').first.is_visible()
+    assert page.locator(f'span.second[lang="en"]:text-is("{cv.text.in_("en")}")').first.is_visible()
     # The next-steps form sits beside the answers: in view without scrolling past them all.
     assert page.locator("#steps-0-text").bounding_box()["y"] < page.locator("#area-language").bounding_box()["y"]
     steps = [
@@ -193,5 +193,5 @@ def test_the_language_level_question_reaches_the_course_options(open_page):
     visit = open_page()
     answer(visit, "fi", TYPICAL)
     text = visit.page.inner_text("main")
-    level = CHECKLIST.finnish_level("A2").label("fi")
+    level = CHECKLIST.finnish_level("A2").label.in_("fi")
     assert level in text

@@ -49,8 +49,8 @@ def test_each_statement_and_the_introduction_can_be_heard(open_page, lang):
     buttons.nth(1).click()
     statement = area.statements[0]
     said = page.evaluate("window.spoken")
-    assert said == [[f"{lang}-XX", f"{statement.text(lang)} {statement.example(lang)}"]]
-    assert statement.text("en") not in said[0][1]
+    assert said == [[f"{lang}-XX", f"{statement.text.in_(lang)} {statement.example.in_(lang)}"]]
+    assert statement.text.in_("en") not in said[0][1]
     assert visit.foreign_requests() == []
 
 

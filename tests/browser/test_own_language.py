@@ -57,7 +57,7 @@ def test_a_new_user_answers_reads_the_chart_adds_finnish_and_prints_one_page(ope
     # The chart's labels are the short area names, as text the browser shapes, inside the chart.
     chart = page.locator(".chart svg").first
     labels = [t.strip() for t in chart.locator("text").all_text_contents() if not t.strip().isdigit()]
-    assert labels == [area.short(lang) for area in CHECKLIST.areas]
+    assert labels == [area.short.in_(lang) for area in CHECKLIST.areas]
     frame = chart.bounding_box()
     for label in chart.locator("text").all():
         inside = label.bounding_box()

@@ -166,7 +166,7 @@ def test_a_client_and_a_counsellor_use_the_deployed_app_over_https(served, brows
     assert client.url == f"{origin}/{lang}/results"
     assert client.get_attribute("html", "lang") == lang
     assert client.locator("svg").count() and level_word in client.content()  # chart and compiled translations
-    assert CHECKLIST.areas[0].title(lang) in client.content()  # the installed content file
+    assert CHECKLIST.areas[0].title.in_(lang) in client.content()  # the installed content file
     assert client.evaluate("getComputedStyle(document.body).display") == "block"  # the stylesheet loaded
     cookies = client.context.cookies()
     assert cookies and all(cookie["secure"] and cookie["httpOnly"] for cookie in cookies)

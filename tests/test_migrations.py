@@ -59,3 +59,47 @@ def test_a_login_running_at_the_upgrade_begins_its_lifetime_then(tmp_path):
         downgrade(revision="base")
         db.session.remove()
         db.engine.dispose()
+
+
+def test_statistics_keep_every_row_when_months_become_quarters(tmp_path):
+    """The upgrade rebuilds the statistics tables; on SQLite that must not delete, through the
+    foreign keys, the scores and low statements that point to a rebuilt record."""
+    url = database_url()
+    if url == "sqlite://":
+        url = f"sqlite:///{tmp_path / 'migrated.db'}"
+    app = create_app({"SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        db.drop_all()
+        db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+        db.session.commit()
+        upgrade(revision="0004")
+        place = "'2026-11', 'Äänekoski', 'northern-central-finland'"
+        db.session.execute(
+            db.text(
+                "INSERT INTO statistics (key, month, municipality, employment_area, finnish_level, retake) "
+                f"VALUES ('k', {place}, 'A1', false)"
+            )
+        )
+        db.session.execute(
+            db.text(
+                "INSERT INTO statistics_scores (key, area_id, score, change, month, municipality, employment_area) "
+                f"VALUES ('k', 'tools', 33, NULL, {place})"
+            )
+        )
+        db.session.execute(
+            db.text(
+                "INSERT INTO statistics_low (key, statement_id, month, municipality, employment_area) "
+                f"VALUES ('k', 'cv-finnish', {place})"
+            )
+        )
+        db.session.commit()
+        upgrade()
+        rows = [
+            db.session.execute(db.text(f"SELECT key, quarter FROM {table}")).all()
+            for table in ("statistics", "statistics_scores", "statistics_low")
+        ]
+        db.session.commit()
+        assert rows == [[("k", "2026-Q4")]] * 3
+        downgrade(revision="base")
+        db.session.remove()
+        db.engine.dispose()

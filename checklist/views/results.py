@@ -63,9 +63,8 @@ def results():
     """Show the newest finished round: what the results say, chart, table, sharing, what to do next."""
     found = finished_round()
     keep_in_use(found)
-    if found.share_code is None:
-        # Only a round finished before share codes were given at the finishing POST gets here.
-        ensure_share_code(found)
+    # Writes only for a round finished before share codes were given at the finishing POST.
+    ensure_share_code(found)
     summary = summary_of(found)
     return render_template(
         "results/results.html",

@@ -146,18 +146,22 @@ class Cell:
 
     def counted(self) -> Cell:
         """Return the cell with every count under SMALLEST left out."""
-
-        def kept(counts: dict) -> dict:
-            return {k: v for k, v in counts.items() if (v[1] if isinstance(v, tuple) else v) >= SMALLEST}
-
         return Cell(
             rounds=self.rounds,
             retakes=self.retakes if self.retakes >= SMALLEST else 0,
-            levels=kept(self.levels),
-            low=kept(self.low),
-            scores=kept(self.scores),
-            changes=kept(self.changes),
+            levels=_counted(self.levels),
+            low=_counted(self.low),
+            scores=_counted_sums(self.scores),
+            changes=_counted_sums(self.changes),
         )
+
+
+def _counted(counts: dict[str, int]) -> dict[str, int]:
+    return {key: n for key, n in counts.items() if n >= SMALLEST}
+
+
+def _counted_sums(sums: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    return {key: (total, n) for key, (total, n) in sums.items() if n >= SMALLEST}
 
 
 CellKey = tuple[str, str]  # quarter, employment area id (NOT_GIVEN when none)
